@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import type { Env } from './core/config/env.js';
+import { runMigrations } from './core/database/run-migrations.js';
+import { defaultAdminDir, mountAdminUi } from './core/http/admin-static.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface CreateAppOptions {
+  logger?: LoggerService | false;
+}
+
+/** Migrates the database, then builds the Nest application (not yet listening). Tests call this too. */
+export async function createApp(env: Env, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  await runMigrations({ url: env.DATABASE_URL, poolSize: 1 });
+  const logger = options.logger ?? LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), {
+    logger,
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  mountAdminUi(app, env.BREAKWATER_ADMIN_DIR ?? defaultAdminDir());
+  return app;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+function protocolOf(value: string): string | undefined {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return undefined; // reported by .url()
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL such as postgres://user:password@host:5432/database')
+  .refine(
+    (value) => protocolOf(value) === undefined || /^postgres(ql)?:$/.test(protocolOf(value) ?? ''),
+    'must use the postgres:// scheme',
+  );
+
+const redisUrl = z
+  .string()
+  .url('must be a URL such as redis://host:6379')
+  .refine(
+    (value) => protocolOf(value) === undefined || /^rediss?:$/.test(protocolOf(value) ?? ''),
+    'must use the redis:// or rediss:// scheme',
+  );
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be an integer')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+/**
+ * Every environment variable the control plane reads, parsed once at boot.
+ * A bad value stops the process with a message naming the variable.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: redisUrl,
+  /** Prefix of every Redis key and queue this control plane writes (lets several deployments share one Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]{1,64}$/, 'must be 1-64 characters of letters, digits, ":", "_" or "-"')
+    .default('bw'),
+  /** Folder with the built admin UI (index.html and assets). */
+  BREAKWATER_ADMIN_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses the environment; throws EnvError listing each bad variable and why. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "unset" for optional variables, as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const message = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is required' : issue.message;
+      return `${name} ${message}`;
+    }),
+  );
+}

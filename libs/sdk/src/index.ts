@@ -1,0 +1,2 @@
+export * from './clock.js';
+export { SDK_VERSION } from './version.js';
