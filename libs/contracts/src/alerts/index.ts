@@ -1,0 +1,2 @@
+// Schemas of this area are added by the issues that build it; see ../../README.md.
+export {};
