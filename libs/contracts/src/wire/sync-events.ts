@@ -23,6 +23,8 @@ export const SYNC_EVENTS = {
   pong: 'sync:pong',
   /** server -> SDK: a fleet-wide override of one breaker of the service. */
   override: 'sync:override',
+  /** server -> SDK: send hello again (e.g. environment defaults changed, which changes every config). */
+  resync: 'sync:resync',
   /** server -> SDK: the error envelope, before the server closes the connection. */
   error: 'sync:error',
 } as const;

@@ -104,6 +104,8 @@ export const deltaMessageSchema = z
     toRevision: revisionSchema,
     upserts: z.array(syncedConfigSchema),
     removals: z.array(nameSchema),
+    /** When present, the complete set of standing overrides (sent on reconnect, where overrides may have changed). */
+    overrides: z.array(standingOverrideSchema).optional(),
   })
   .refine((delta) => delta.toRevision >= delta.fromRevision, {
     path: ['toRevision'],

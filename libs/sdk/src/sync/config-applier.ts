@@ -45,6 +45,11 @@ export class ConfigApplier {
     const names = new Set(configs.map((c) => c.name));
     const removals = [...this.remote.keys()].filter((name) => !names.has(name));
     this.applyDelta(configs, removals);
+    this.replaceOverrides(overrides);
+  }
+
+  /** Makes `overrides` the complete set of standing overrides. */
+  replaceOverrides(overrides: StandingOverride[]): void {
     const wanted = new Map(overrides.map((o) => [o.breaker, o.action]));
     for (const breaker of [...this.overrides.keys()]) if (!wanted.has(breaker)) this.override(breaker, 'clear');
     for (const [breaker, action] of wanted) if (this.overrides.get(breaker) !== action) this.override(breaker, action);

@@ -237,6 +237,30 @@ describe('ControlPlaneSync', () => {
     expect(payments.forced).toBe('closed');
   });
 
+  it('replaces its standing overrides with those of a reconnect delta, and says hello again on resync', () => {
+    const payments = ctx.registry.add('payments');
+    ctx.sync.start();
+    const conn = ctx.server.last;
+    conn.accept();
+    conn.send(SYNC_EVENTS.snapshot, {
+      service: 'checkout',
+      revision: 1,
+      configs: [],
+      overrides: [{ breaker: 'payments', action: 'force_open' }],
+    });
+    conn.send(SYNC_EVENTS.delta, {
+      service: 'checkout',
+      fromRevision: 1,
+      toRevision: 2,
+      upserts: [],
+      removals: [],
+      overrides: [],
+    });
+    expect(payments.forced).toBeUndefined();
+    conn.send(SYNC_EVENTS.resync, {});
+    expect(conn.sentOf(SYNC_EVENTS.hello).map((h) => h.lastRevision as number | null)).toEqual([null, 2]);
+  });
+
   it('survives garbage and a throwing registry without throwing, and logs it', () => {
     ctx.sync.start();
     const conn = ctx.server.last;

@@ -325,6 +325,8 @@ export class ControlPlaneSync implements ControlPlaneHandle {
         return this.onDelta(payload);
       case SYNC_EVENTS.override:
         return this.onOverride(payload);
+      case SYNC_EVENTS.resync:
+        return this.sendHello();
       case SYNC_EVENTS.error:
         return this.logger.warn(`control plane error: ${JSON.stringify(payload).slice(0, 500)}`);
       default:
@@ -358,7 +360,10 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       this.sendHello();
       return;
     }
-    this.applyOrReject(delta.toRevision, 'delta', () => this.applier.applyDelta(delta.upserts, delta.removals));
+    this.applyOrReject(delta.toRevision, 'delta', () => {
+      this.applier.applyDelta(delta.upserts, delta.removals);
+      if (delta.overrides) this.applier.replaceOverrides(delta.overrides);
+    });
   }
 
   private onOverride(payload: unknown): void {
