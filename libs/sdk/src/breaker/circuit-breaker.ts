@@ -11,7 +11,7 @@ import { bulkheadFor, type Bulkhead } from './bulkhead.js';
 import { CircuitBreakerType, type CircuitState } from './circuit-state.js';
 import { CountWindow, FAILED, SLOW, type OutcomeWindow } from './count-window.js';
 import { runHealthCheck } from './health-check.js';
-import { LatencyBaseline, throttleProbability } from './latency-baseline.js';
+import { LatencyBaseline, throttleProbability, type LatencyBaselineState } from './latency-baseline.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { resolveSdkConfig, type CircuitBreakerConfigInput } from './resolve-config.js';
 import { TimeWindow } from './time-window.js';
@@ -66,7 +66,7 @@ export interface BreakerSnapshot {
   consecutiveFailures: number;
   counters: Counters;
   stateChanges: StateChange[];
-  baseline?: ReturnType<LatencyBaseline['toJSON']>;
+  baseline?: LatencyBaselineState;
   config: BreakerConfig;
 }
 

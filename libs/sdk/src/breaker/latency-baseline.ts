@@ -1,13 +1,26 @@
+import { bucketOf, bucketUpperBound, HISTOGRAM_BUCKETS } from './latency-histogram.js';
+
+export interface LatencyBaselineState {
+  buckets: number[];
+  weightEpoch: number | null;
+  observations: number;
+}
+
 /**
- * The ADAPTIVE breaker's learned latency: a time-decayed mean of successful call durations, where an observation
- * `halfLifeMs` old weighs half as much as a new one. Calls arriving in the same millisecond weigh the same, so
- * the baseline moves with time, not with traffic: a sudden slowdown is judged against the recent past before it
- * becomes the new normal.
+ * The ADAPTIVE breaker's learned latency: the median of a time-decayed latency histogram, where an observation
+ * `halfLifeMs` old weighs half as much as a new one. A median ignores a slow tail and only moves once slow calls
+ * outweigh the decayed past, so a sudden slowdown is judged against the recent past (and trips the breaker)
+ * long before it becomes the new normal; a lasting shift is learned within a few half-lives.
+ *
+ * Decay without touching every bucket: new observations weigh 2^((t - epoch) / halfLife) and the histogram is
+ * rescaled when weights grow large. The median is recomputed every 16 observations (a 96-bucket scan).
  */
 export class LatencyBaseline {
-  private weightedSum = 0;
-  private weight = 0;
-  private lastAt = Number.NaN;
+  private readonly buckets = new Float64Array(HISTOGRAM_BUCKETS);
+  private total = 0;
+  private epoch = Number.NaN;
+  private cached = 0;
+  private sinceRecompute = 0;
   /** Observations since the last reset (not decayed): the baseline is trusted from `minimumCalls` on. */
   observations = 0;
 
@@ -22,41 +35,62 @@ export class LatencyBaseline {
 
   /** The baseline in ms (0 before the first observation). */
   get valueMs(): number {
-    return this.weight === 0 ? 0 : this.weightedSum / this.weight;
+    return this.cached;
   }
 
   observe(nowMs: number, durationMs: number): void {
-    const elapsed = nowMs - this.lastAt;
-    if (elapsed > 0) {
-      const decay = 2 ** (-elapsed / this.halfLifeMs);
-      this.weightedSum *= decay;
-      this.weight *= decay;
+    if (Number.isNaN(this.epoch)) this.epoch = nowMs;
+    let weight = 2 ** ((nowMs - this.epoch) / this.halfLifeMs);
+    if (weight > 1e100) {
+      this.rescale(1 / weight);
+      this.epoch = nowMs;
+      weight = 1;
     }
-    if (!(elapsed < 0)) this.lastAt = nowMs;
-    this.weightedSum += durationMs;
-    this.weight += 1;
+    (this.buckets[bucketOf(durationMs)] as number) += weight;
+    this.total += weight;
     this.observations++;
+    if (++this.sinceRecompute >= 16 || this.observations <= this.minimumCalls) this.recompute();
   }
 
   reset(): void {
-    this.weightedSum = this.weight = this.observations = 0;
-    this.lastAt = Number.NaN;
+    this.buckets.fill(0);
+    this.total = this.observations = this.cached = this.sinceRecompute = 0;
+    this.epoch = Number.NaN;
   }
 
-  toJSON(): { weightedSum: number; weight: number; lastAt: number | null; observations: number } {
+  toJSON(): LatencyBaselineState {
     return {
-      weightedSum: this.weightedSum,
-      weight: this.weight,
-      lastAt: Number.isNaN(this.lastAt) ? null : this.lastAt,
+      buckets: Array.from(this.buckets),
+      weightEpoch: Number.isNaN(this.epoch) ? null : this.epoch,
       observations: this.observations,
     };
   }
 
-  restore(state: { weightedSum: number; weight: number; lastAt: number | null; observations: number }): void {
-    this.weightedSum = state.weightedSum;
-    this.weight = state.weight;
-    this.lastAt = state.lastAt ?? Number.NaN;
+  restore(state: LatencyBaselineState): void {
+    this.buckets.set(state.buckets.slice(0, HISTOGRAM_BUCKETS));
+    this.total = state.buckets.reduce((a, b) => a + b, 0);
+    this.epoch = state.weightEpoch ?? Number.NaN;
     this.observations = state.observations;
+    this.recompute();
+  }
+
+  private rescale(factor: number): void {
+    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) (this.buckets[i] as number) *= factor;
+    this.total *= factor;
+  }
+
+  private recompute(): void {
+    this.sinceRecompute = 0;
+    const half = this.total / 2;
+    let seen = 0;
+    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) {
+      seen += this.buckets[i] as number;
+      if (seen >= half && seen > 0) {
+        this.cached = bucketUpperBound(i);
+        return;
+      }
+    }
+    this.cached = 0;
   }
 }
 

@@ -4,19 +4,26 @@
  */
 const BUCKETS_PER_OCTAVE = 4;
 const MIN_MS = 1 / 16;
-const BUCKET_COUNT = 96;
+export const HISTOGRAM_BUCKETS = 96;
+
+/** The bucket of a duration: 0 for up to MIN_MS, then one per quarter octave. */
+export function bucketOf(durationMs: number): number {
+  if (!(durationMs > MIN_MS)) return 0;
+  const i = Math.ceil(Math.log2(durationMs / MIN_MS) * BUCKETS_PER_OCTAVE);
+  return i >= HISTOGRAM_BUCKETS ? HISTOGRAM_BUCKETS - 1 : i;
+}
+
+/** The largest duration a bucket holds, in ms. */
+export function bucketUpperBound(i: number): number {
+  return MIN_MS * 2 ** (i / BUCKETS_PER_OCTAVE);
+}
 
 export class LatencyHistogram {
-  private readonly counts = new Float64Array(BUCKET_COUNT);
+  private readonly counts = new Float64Array(HISTOGRAM_BUCKETS);
   count = 0;
 
   record(durationMs: number): void {
-    let i = 0;
-    if (durationMs > MIN_MS) {
-      i = Math.ceil(Math.log2(durationMs / MIN_MS) * BUCKETS_PER_OCTAVE);
-      if (i >= BUCKET_COUNT) i = BUCKET_COUNT - 1;
-    }
-    (this.counts[i] as number)++;
+    (this.counts[bucketOf(durationMs)] as number)++;
     this.count++;
   }
 
@@ -25,11 +32,11 @@ export class LatencyHistogram {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
-    for (let i = 0; i < BUCKET_COUNT; i++) {
+    for (let i = 0; i < HISTOGRAM_BUCKETS; i++) {
       seen += this.counts[i] as number;
-      if (seen >= rank) return i === 0 ? 0 : MIN_MS * 2 ** (i / BUCKETS_PER_OCTAVE);
+      if (seen >= rank) return i === 0 ? 0 : bucketUpperBound(i);
     }
-    return MIN_MS * 2 ** ((BUCKET_COUNT - 1) / BUCKETS_PER_OCTAVE);
+    return bucketUpperBound(HISTOGRAM_BUCKETS - 1);
   }
 
   reset(): void {
