@@ -15,3 +15,11 @@ export {
 export type { CircuitBreakerConfigInput } from './breaker/resolve-config.js';
 export { TimerWheel, createManualTimerWheel, sharedTimerWheel, type TimerTask } from './breaker/timer-wheel.js';
 export { getBulkheadPools, resetBulkheadPools, type Bulkhead } from './breaker/bulkhead.js';
+export {
+  StandardizedCircuitBreakerFactory,
+  getAllStandardizedBreakers,
+  getStandardizedCircuitBreaker,
+  removeStandardizedBreaker,
+  resetStandardizedBreakers,
+  type StandardizedBreakerRequest,
+} from './registry/standardized-breakers.js';
