@@ -17,6 +17,7 @@ import {
   type OverrideMessage,
   type SnapshotMessage,
 } from '@breakwater/contracts';
+import type { Disposable } from '../breaker/circuit-breaker.js';
 import { systemClock, type Clock } from '../clock.js';
 import { SDK_VERSION } from '../version.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
@@ -24,6 +25,7 @@ import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { ConfigApplier } from './config-applier.js';
 import { systemScheduler, type Scheduler } from './scheduler.js';
 import { socketIoTransport } from './socket-io-transport.js';
+import { standardizedRegistry } from './standardized-registry.js';
 import type { SyncRegistry } from './sync-registry.js';
 import type { SyncConnection, SyncTransport } from './transport.js';
 
@@ -57,8 +59,8 @@ export interface ConnectOptions {
   instanceId?: string;
   /** Last-known-good file: loaded at start-up, rewritten after every applied change. */
   cacheFile?: string;
-  /** The breakers to drive; `connectToControlPlane` from `@breakwater/sdk/sync` binds the SDK's own registry. */
-  registry: SyncRegistry;
+  /** The breakers to drive; default: the SDK's own registry (`getStandardizedCircuitBreaker` and friends). */
+  registry?: SyncRegistry;
   transport?: SyncTransport;
   clock?: Clock;
   scheduler?: Scheduler;
@@ -80,10 +82,6 @@ export interface SyncEvents {
   applied: { revision: number; contentHash: string; kind: 'snapshot' | 'delta' | 'cache' };
   rejected: { revision: number; reason: string };
   override: OverrideMessage;
-}
-
-export interface Disposable {
-  dispose(): void;
 }
 
 export interface ControlPlaneHandle {
@@ -114,6 +112,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
   readonly instanceId: string;
 
   private readonly applier: ConfigApplier;
+  private readonly registry: SyncRegistry;
   private readonly transport: SyncTransport;
   private readonly clock: Clock;
   private readonly scheduler: Scheduler;
@@ -133,7 +132,8 @@ export class ControlPlaneSync implements ControlPlaneHandle {
   private cacheWrite: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConnectOptions) {
-    this.applier = new ConfigApplier(options.registry);
+    this.registry = options.registry ?? standardizedRegistry;
+    this.applier = new ConfigApplier(this.registry);
     this.transport = options.transport ?? socketIoTransport;
     this.clock = options.clock ?? systemClock;
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -288,7 +288,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
 
   private safeList(): HelloMessage['breakers'] {
     try {
-      return this.options.registry.list();
+      return this.registry.list();
     } catch (error) {
       this.logger.warn(`could not list breakers: ${String(error)}`);
       return [];
@@ -428,8 +428,11 @@ export class ControlPlaneSync implements ControlPlaneHandle {
   }
 }
 
-/** Binds `options.registry` to the control plane; see ConnectOptions. Returns at once (the cache is loaded first). */
-export function connectWithRegistry(options: ConnectOptions): ControlPlaneHandle {
+/**
+ * Binds the process's breakers to the control plane: remote configs over local ones, live changes, overrides,
+ * last-known-good cache. Returns at once (after loading the cache file, if any); see ConnectOptions.
+ */
+export function connectToControlPlane(options: ConnectOptions): ControlPlaneHandle {
   const sync = new ControlPlaneSync(options);
   sync.start();
   return sync;
