@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import type { Env } from './core/config/env.js';
 import { runMigrations } from './core/database/run-migrations.js';
 import { defaultAdminDir, mountAdminUi } from './core/http/admin-static.js';
+import { mountOpenApi } from './core/http/openapi.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -25,6 +26,12 @@ export async function createApp(env: Env, options: CreateAppOptions = {}): Promi
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  // Imports arrive as YAML text; everything else is JSON.
+  app.useBodyParser('text', {
+    type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    limit: '5mb',
+  });
+  mountOpenApi(app);
   mountAdminUi(app, env.BREAKWATER_ADMIN_DIR ?? defaultAdminDir());
   return app;
 }
