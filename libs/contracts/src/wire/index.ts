@@ -1,4 +1,5 @@
 export * from './content-hash.js';
+export * from './fleet-routes.js';
 export * from './fleet.schema.js';
 export * from './sha256.js';
 export * from './sync-events.js';
