@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createManualClock, systemClock } from './clock.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createManualClock, fastClock, systemClock } from './clock.js';
 
 describe('clock', () => {
   it('manual clock moves only when advanced', () => {
@@ -21,5 +21,15 @@ describe('clock', () => {
     const now = systemClock.now();
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('fastClock', () => {
+  it('follows Date.now within a few milliseconds once its worker runs', async () => {
+    fastClock.now(); // starts the worker
+    await vi.waitFor(() => expect(Math.abs(fastClock.now() - Date.now())).toBeLessThanOrEqual(5), { timeout: 2_000 });
+    const samples = Array.from({ length: 5_000 }, () => Date.now() - fastClock.now());
+    expect(Math.max(...samples)).toBeLessThanOrEqual(50);
+    expect(Math.min(...samples)).toBeGreaterThanOrEqual(-1);
   });
 });

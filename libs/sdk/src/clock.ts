@@ -25,3 +25,71 @@ export function createManualClock(startMs = 0): ManualClock {
     },
   };
 }
+
+/**
+ * The system time in ms, read from memory: a worker thread writes `Date.now()` into shared memory every
+ * millisecond, so a read costs about 1 ns instead of about 40 ns for `Date.now()` (two reads per call would be
+ * most of a breaker's overhead). Same resolution as `Date.now()` (1 ms), plus at most a millisecond or two of lag;
+ * unaffected by a busy main thread. Falls back to `Date.now()` where worker threads are unavailable (browsers,
+ * edge runtimes), until the worker has started, and if the worker ever falls behind.
+ * The worker is started by the first read and never keeps the process alive.
+ */
+export const fastClock: Clock = { now: fastNow };
+
+let shared: Float64Array | null = null;
+let startState: 'idle' | 'started' | 'unavailable' = 'idle';
+let readsSinceCheck = 0;
+
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const time = new Float64Array(workerData);
+const sleep = new Int32Array(new SharedArrayBuffer(4));
+for (;;) { time[0] = Date.now(); Atomics.wait(sleep, 0, 0, 1); }
+`;
+
+interface WorkerThreads {
+  Worker: new (
+    source: string,
+    options: { eval: boolean; workerData: unknown },
+  ) => {
+    unref(): void;
+    on(event: 'error' | 'exit', listener: () => void): void;
+  };
+}
+
+function startWorker(): void {
+  startState = 'unavailable';
+  try {
+    const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+      ?.getBuiltinModule;
+    const threads = getBuiltin?.('node:worker_threads') as WorkerThreads | undefined;
+    if (threads === undefined || typeof SharedArrayBuffer !== 'function') return;
+    const buffer = new SharedArrayBuffer(8);
+    const worker = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: buffer });
+    worker.unref();
+    const stop = (): void => {
+      shared = null;
+      startState = 'unavailable';
+    };
+    worker.on('error', stop);
+    worker.on('exit', stop);
+    shared = new Float64Array(buffer);
+    startState = 'started';
+  } catch {
+    shared = null;
+  }
+}
+
+function fastNow(): number {
+  const view = shared;
+  if (view !== null) {
+    const t = view[0] as number;
+    if (t > 0 && ++readsSinceCheck < 4096) return t;
+    readsSinceCheck = 0;
+    const now = Date.now();
+    // More than 50 ms behind: the worker is not getting CPU time; use the system clock until it catches up.
+    return t > 0 && now - t <= 50 ? t : now;
+  }
+  if (startState === 'idle') startWorker();
+  return Date.now();
+}
