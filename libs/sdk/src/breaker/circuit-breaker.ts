@@ -16,7 +16,7 @@ import { LatencyHistogram } from './latency-histogram.js';
 import { resolveSdkConfig, type CircuitBreakerConfigInput } from './resolve-config.js';
 import { TimeWindow } from './time-window.js';
 import { sharedTimerWheel, type TimerTask, type TimerWheel } from './timer-wheel.js';
-import { TimeoutTracker } from './timeout-tracker.js';
+import { TimeoutTracker, type PendingCall } from './timeout-tracker.js';
 
 /** Called on every state change; may be async. A throwing or rejecting callback never affects calls. */
 export type StateTransitionCallback = (name: string, from: CircuitState, to: CircuitState) => unknown;
@@ -302,7 +302,7 @@ export class CircuitBreaker {
     const gate = this.admit();
     if (gate < 0) return this.rejectCall<R>(REASONS[gate] as RejectionReason);
     if (this.fallback === NO_FALLBACK) {
-      return this.bulkhead === null && this.timeouts === null
+      return this.bulkhead === null
         ? this.runDirect(fn, thisArg, args, mode, gate)
         : this.run(fn, thisArg, args, mode, gate);
     }
@@ -310,8 +310,8 @@ export class CircuitBreaker {
   }
 
   /**
-   * The common path (no bulkhead, no timeout, no fallback): two small closures on the result's `then` cost less
-   * than an async function's frame and extra promise (measured: bench/sdk).
+   * The common path (no bulkhead, no fallback): two small closures on the result's `then` cost less than an async
+   * function's frame and extra promise (measured: bench/sdk).
    */
   private runDirect<R>(
     fn: (...args: unknown[]) => R | PromiseLike<R>,
@@ -320,10 +320,13 @@ export class CircuitBreaker {
     mode: number,
     gate: number,
   ): Promise<R> {
+    const tracker = this.timeouts;
+    const slot = tracker === null ? null : tracker.currentSlot();
     const startedAt = this.clock.now();
     let result: R | PromiseLike<R>;
     try {
-      result = mode === MODE_ARGS ? fn.apply(thisArg, args) : fn.call(thisArg, NEVER_ABORTED);
+      result =
+        mode === MODE_ARGS ? fn.apply(thisArg, args) : fn.call(thisArg, slot === null ? NEVER_ABORTED : slot.signal);
     } catch (error) {
       this.recordError(gate, startedAt, error);
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rethrows fn's own error
@@ -333,13 +336,22 @@ export class CircuitBreaker {
       this.recordSuccess(gate, startedAt);
       return Promise.resolve(result);
     }
-    const promise = result instanceof Promise ? (result as Promise<R>) : Promise.resolve(result);
+    let promise: Promise<R>;
+    let pending: PendingCall | null = null;
+    if (tracker !== null && slot !== null) {
+      pending = tracker.track(result, slot);
+      promise = pending.promise() as Promise<R>;
+    } else {
+      promise = result instanceof Promise ? (result as Promise<R>) : Promise.resolve(result);
+    }
     return promise.then(
       (value) => {
+        if (pending !== null) pending.release();
         this.recordSuccess(gate, startedAt);
         return value;
       },
       (error: unknown) => {
+        if (pending !== null) pending.release();
         this.recordError(gate, startedAt, error);
         throw error;
       },
@@ -367,7 +379,7 @@ export class CircuitBreaker {
     gate: number,
   ): Promise<CallResult<R>> {
     const call =
-      this.bulkhead === null && this.timeouts === null
+      this.bulkhead === null
         ? this.runDirect(fn, undefined, args, MODE_ARGS, gate)
         : this.run(fn, undefined, args, MODE_ARGS, gate);
     return call.then(okResult, (error: unknown) => this.failureResult(error));
@@ -519,7 +531,7 @@ export class CircuitBreaker {
 
   private recordSuccess(gate: number, startedAt: number): void {
     const now = this.clock.now();
-    const duration = now - startedAt;
+    const duration = now > startedAt ? now - startedAt : 0; // a clock may step back
     const c = this.counters;
     c.total++;
     c.successful++;
@@ -542,7 +554,7 @@ export class CircuitBreaker {
       this.givePermitBack(gate);
       return;
     }
-    const duration = now - startedAt;
+    const duration = now > startedAt ? now - startedAt : 0; // a clock may step back
     c.failed++;
     this.histogram.record(duration);
     if (isCallTimeoutError(error)) c.timeouts++;

@@ -4,6 +4,14 @@ import type { TimerTask, TimerWheel } from './timer-wheel.js';
 type Resolve = (value: unknown) => void;
 type Reject = (reason: unknown) => void;
 
+// `new Promise(capture)` hands out its resolving functions without a closure per call.
+let capturedResolve: Resolve = () => {};
+let capturedReject: Reject = () => {};
+function capture(resolve: Resolve, reject: Reject): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
 /**
  * One call waiting for its result or its slot's deadline, whichever comes first. It is a thenable: the breaker
  * awaits it, and its `then` subscribes the await's own resolving functions to the call's result, so a timed call
@@ -27,6 +35,15 @@ class PendingCall implements PromiseLike<unknown> {
     this.slot.add(this);
     this.result.then(resolve as Resolve, reject as Reject);
     return this as unknown as PromiseLike<A | B>;
+  }
+
+  /** A promise settled by the result or the slot's deadline, whichever comes first (without an await). */
+  promise(): Promise<unknown> {
+    const promise = new Promise(capture);
+    this.reject = capturedReject;
+    this.slot.add(this);
+    this.result.then(capturedResolve, capturedReject);
+    return promise;
   }
 
   expire(error: unknown): void {
