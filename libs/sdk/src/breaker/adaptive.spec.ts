@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCircuitOpenError, type CircuitOpenError } from '../errors.js';
-import { harness } from './harness.test-support.js';
+import { harness } from './testing/harness.js';
 import { LatencyBaseline, throttleProbability } from './latency-baseline.js';
 
 const thresholds = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCircuitOpenError, type CircuitOpenError } from '../errors.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { CircuitBreakerType } from './circuit-state.js';
-import { harness } from './harness.test-support.js';
+import { harness } from './testing/harness.js';
 
 class ValidationError extends Error {
   override name = 'ValidationError';

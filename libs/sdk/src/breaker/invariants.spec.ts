@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CIRCUIT_STATES } from './circuit-state.js';
-import { flush, harness } from './harness.test-support.js';
+import { flush, harness } from './testing/harness.js';
 
 class Ignored extends Error {
   override name = 'Ignored';

@@ -24,12 +24,14 @@ export class TimeWindow implements OutcomeWindow {
   private readonly buckets: Uint32Array;
   /** The second of the newest bucket; the bucket of second s is at index (s % seconds). */
   private headSecond = Number.NEGATIVE_INFINITY;
+  private nextSecondAt = Number.NEGATIVE_INFINITY;
 
   constructor(readonly seconds: number) {
     this.buckets = new Uint32Array(seconds * FIELDS);
   }
 
   advance(nowMs: number): void {
+    if (nowMs < this.nextSecondAt) return; // still in the head bucket's second: the common case
     const second = Math.floor(nowMs / 1000);
     if (second <= this.headSecond) return;
     if (second - this.headSecond >= this.seconds) {
@@ -38,6 +40,7 @@ export class TimeWindow implements OutcomeWindow {
       for (let s = this.headSecond + 1; s <= second; s++) this.dropBucket((s % this.seconds) * FIELDS);
     }
     this.headSecond = second;
+    this.nextSecondAt = (second + 1) * 1000;
   }
 
   record(nowMs: number, flags: number): void {
@@ -68,7 +71,7 @@ export class TimeWindow implements OutcomeWindow {
 
   reset(): void {
     this.clear();
-    this.headSecond = Number.NEGATIVE_INFINITY;
+    this.headSecond = this.nextSecondAt = Number.NEGATIVE_INFINITY;
   }
 
   private dropBucket(i: number): void {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isBulkheadFullError, isCallTimeoutError } from '../errors.js';
 import { resetBulkheadPools } from './bulkhead.js';
-import { flush, harness } from './harness.test-support.js';
+import { flush, harness } from './testing/harness.js';
 
 afterEach(() => resetBulkheadPools());
 

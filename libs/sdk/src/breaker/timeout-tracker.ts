@@ -12,42 +12,48 @@ function capture(resolve: Resolve, reject: Reject): void {
   capturedReject = reject;
 }
 
-/** One call waiting for its result or its slot's deadline, whichever comes first. */
-class PendingCall {
-  done = false;
+/**
+ * One call waiting for its result or its slot's deadline, whichever comes first. It is a thenable: the breaker
+ * awaits it, and its `then` subscribes the await's own resolving functions to the call's result, so a timed call
+ * allocates no promise and no closure of its own. A timeout rejects first; the result arriving later is a no-op.
+ */
+class PendingCall implements PromiseLike<unknown> {
   index = -1;
+  private reject: Reject | null = null;
+
   constructor(
-    private readonly resolve: Resolve,
-    private readonly reject: Reject,
+    private readonly result: PromiseLike<unknown>,
     private readonly slot: TimeoutSlot,
   ) {}
 
-  settle(value: unknown): void {
-    if (this.done) return;
-    this.done = true;
-    this.slot.remove(this);
-    this.resolve(value);
+  // The await protocol calls this once with the awaiting function's resolving functions.
+  then<A = unknown, B = never>(
+    resolve?: ((value: unknown) => A | PromiseLike<A>) | null,
+    reject?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    this.reject = reject as Reject;
+    this.slot.add(this);
+    this.result.then(resolve as Resolve, reject as Reject);
+    return this as unknown as PromiseLike<A | B>;
   }
 
-  fail(error: unknown): void {
-    if (this.done) return;
-    this.done = true;
-    this.slot.remove(this);
-    this.reject(error);
+  /** A promise settled by the result or the slot's deadline, whichever comes first (without an await). */
+  promise(): Promise<unknown> {
+    const promise = new Promise(capture);
+    this.reject = capturedReject;
+    this.slot.add(this);
+    this.result.then(capturedResolve, capturedReject);
+    return promise;
   }
 
   expire(error: unknown): void {
-    if (this.done) return;
-    this.done = true;
-    this.reject(error);
+    this.index = -1;
+    this.reject?.(error);
   }
-}
 
-async function follow(call: PendingCall, result: PromiseLike<unknown>): Promise<void> {
-  try {
-    call.settle(await result);
-  } catch (error) {
-    call.fail(error);
+  /** Forgets the call once its await resumed (result or timeout). */
+  release(): void {
+    if (this.index >= 0) this.slot.remove(this);
   }
 }
 
@@ -86,6 +92,7 @@ class TimeoutSlot implements TimerTask {
       pending[call.index] = last;
       last.index = call.index;
     }
+    call.index = -1;
   }
 
   fire(): void {
@@ -126,14 +133,10 @@ export class TimeoutTracker {
     return slot;
   }
 
-  /** Settles with `result`, or rejects with CallTimeoutError when the slot's deadline comes first. */
-  race<T>(result: PromiseLike<T>, slot: TimeoutSlot): Promise<T> {
-    const promise = new Promise<T>(capture as (resolve: (value: T) => void, reject: Reject) => void);
-    const call = new PendingCall(capturedResolve, capturedReject, slot);
-    slot.add(call);
-    void follow(call, result);
-    return promise;
+  /** A thenable that settles with `result`, or rejects with CallTimeoutError when the slot's deadline comes first. */
+  track(result: PromiseLike<unknown>, slot: TimeoutSlot): PendingCall {
+    return new PendingCall(result, slot);
   }
 }
 
-export type { TimeoutSlot };
+export type { PendingCall, TimeoutSlot };

@@ -1,7 +1,7 @@
-import { createManualClock, type ManualClock } from '../clock.js';
-import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
-import type { CircuitBreakerConfigInput } from './resolve-config.js';
-import { createManualTimerWheel, type TimerWheel } from './timer-wheel.js';
+import { createManualClock, type ManualClock } from '../../clock.js';
+import { CircuitBreaker, type CircuitBreakerOptions } from '../circuit-breaker.js';
+import type { CircuitBreakerConfigInput } from '../resolve-config.js';
+import { createManualTimerWheel, type TimerWheel } from '../timer-wheel.js';
 
 /** A breaker on a manual clock and manual timer wheel, with helpers that drive it: for the SDK's tests. */
 export interface Harness {
