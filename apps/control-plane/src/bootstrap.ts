@@ -22,12 +22,15 @@ export async function createApp(env: Env, options: CreateAppOptions = {}): Promi
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), {
     logger,
     abortOnError: false,
+    bodyParser: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
-  // Imports arrive as YAML text; everything else is JSON.
+  // JSON bodies, also bare values (`"x"`, `null`), so the schema names what is wrong instead of the parser.
+  app.useBodyParser('json', { strict: false, limit: '1mb' });
+  // Imports arrive as YAML text.
   app.useBodyParser('text', {
     type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
     limit: '5mb',

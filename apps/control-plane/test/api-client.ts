@@ -100,3 +100,14 @@ export async function apiKeyClient(
   if (created.status !== 201) throw new Error(`creating key failed: ${created.status} ${created.text}`);
   return { client: new ApiClient(admin.baseUrl, { key: created.body.secret }), key: created.body };
 }
+
+/** The field paths of a 400 VALIDATION_FAILED response, sorted. */
+export function fieldPaths(response: ApiResponse): string[] {
+  const fields = (response.body as { details?: { fields?: Array<{ path: string }> } }).details?.fields ?? [];
+  return fields.map((field) => field.path).sort();
+}
+
+/** The `items` of a list response. */
+export function itemsOf<T = Record<string, unknown>>(response: ApiResponse): T[] {
+  return (response.body as { items: T[] }).items;
+}

@@ -24,11 +24,15 @@ export const createEnvironmentRequestSchema = z.strictObject({
 });
 export type CreateEnvironmentRequest = z.infer<typeof createEnvironmentRequestSchema>;
 
-export const updateEnvironmentRequestSchema = z.strictObject({
-  description: descriptionSchema.optional(),
-  defaults: breakerOverridesSchema.optional(),
-  message: changeMessageSchema,
-});
+export const updateEnvironmentRequestSchema = z
+  .strictObject({
+    description: descriptionSchema.optional(),
+    defaults: breakerOverridesSchema.optional(),
+    message: changeMessageSchema,
+  })
+  .refine((v) => Object.keys(v).some((key) => key !== 'message'), {
+    message: 'must change at least one of description, defaults',
+  });
 export type UpdateEnvironmentRequest = z.infer<typeof updateEnvironmentRequestSchema>;
 
 export const environmentListSchema = z.object({ items: z.array(environmentSchema) });

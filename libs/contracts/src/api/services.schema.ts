@@ -24,12 +24,16 @@ export const createServiceRequestSchema = z.strictObject({
 });
 export type CreateServiceRequest = z.infer<typeof createServiceRequestSchema>;
 
-export const updateServiceRequestSchema = z.strictObject({
-  description: text(2_000).optional(),
-  owner: text(200).optional(),
-  tags: tagsSchema.optional(),
-  message: changeMessageSchema,
-});
+export const updateServiceRequestSchema = z
+  .strictObject({
+    description: text(2_000).optional(),
+    owner: text(200).optional(),
+    tags: tagsSchema.optional(),
+    message: changeMessageSchema,
+  })
+  .refine((v) => Object.keys(v).some((key) => key !== 'message'), {
+    message: 'must change at least one of description, owner, tags',
+  });
 export type UpdateServiceRequest = z.infer<typeof updateServiceRequestSchema>;
 
 export const serviceListSchema = z.object({ items: z.array(serviceSchema) });
