@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { contentHash, SYNC_EVENTS } from '@breakwater/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ControlPlaneSync, type ConnectOptions, type SyncLogger } from './connect.js';
-import { config, FakeRegistry, FakeServer, ManualScheduler, synced } from './fakes.test-support.js';
+import { config, FakeRegistry, FakeServer, ManualScheduler, synced } from './testing/fakes.js';
 
 const quiet: SyncLogger = { info: () => undefined, warn: () => undefined };
 

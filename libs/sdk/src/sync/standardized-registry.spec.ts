@@ -8,7 +8,7 @@ import {
   resetStandardizedBreakers,
 } from '../index.js';
 import { ControlPlaneSync } from './connect.js';
-import { FakeServer, ManualScheduler, synced } from './fakes.test-support.js';
+import { FakeServer, ManualScheduler, synced } from './testing/fakes.js';
 
 function connect() {
   const server = new FakeServer();

@@ -5,9 +5,9 @@ import {
   type CircuitType,
   type SyncedConfig,
 } from '@breakwater/contracts';
-import type { Scheduler } from './scheduler.js';
-import type { SyncableBreaker, SyncRegistry } from './sync-registry.js';
-import type { ConnectionHandlers, SyncConnection, SyncTransport } from './transport.js';
+import type { Scheduler } from '../scheduler.js';
+import type { SyncableBreaker, SyncRegistry } from '../sync-registry.js';
+import type { ConnectionHandlers, SyncConnection, SyncTransport } from '../transport.js';
 
 export function config(name: string, overrides: BreakerOverrides = {}): BreakerConfig {
   const result = resolveBreakerConfig({ name, template: 'external_api', overrides });
