@@ -96,7 +96,19 @@ export class ImportExportService {
         });
         return;
       }
-      const raw = toCamelCaseKeys(document.toJSON());
+      let json: unknown;
+      try {
+        // toJSON refuses documents that expand aliases excessively (a "billion laughs" file).
+        json = document.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        errors.push({
+          path: `documents[${index}]`,
+          rule: 'yaml',
+          message: `documents[${index}]: ${error instanceof Error ? error.message : String(error)}`,
+        });
+        return;
+      }
+      const raw = toCamelCaseKeys(json);
       if (raw === null || raw === undefined) return; // an empty document (a trailing ---)
       const head = documentSchema.safeParse(raw);
       if (!head.success) {
