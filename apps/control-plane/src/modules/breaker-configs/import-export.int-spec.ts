@@ -61,6 +61,10 @@ describe('YAML import (dry run, apply, all or nothing) and export (real PostgreS
       ['billing', 'orders_db', 'create', 1],
     ]);
     expect(result.items[0]?.changes).toContainEqual({ path: 'overrides.failureThreshold', kind: 'added', after: 2 });
+    expect(result.items[1]?.changes).toEqual([
+      { path: 'overrides.minimumCalls', kind: 'added', after: 40 },
+      { path: 'template', kind: 'added', after: 'database' },
+    ]);
     expect((await fx.admin.get('/environments/production/breakers')).body.items).toEqual([]);
     expect((await fx.admin.get('/services')).body.items).toEqual([]);
   });
