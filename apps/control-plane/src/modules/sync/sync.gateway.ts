@@ -121,8 +121,7 @@ export class SyncGateway
     if (!token && !header) throw authError(SYNC_AUTH_ERRORS.missingKey, 'Connect with an SDK key (auth.token)');
     let principal;
     try {
-      principal = (await this.authenticator.authenticate({ authorization: token ? `Bearer ${token}` : header }))
-        ?.principal;
+      principal = (await this.authenticator.authenticate({ apiKey: token, authorization: header }))?.principal;
     } catch {
       throw authError(SYNC_AUTH_ERRORS.invalidKey, 'Unknown or revoked SDK key');
     }
