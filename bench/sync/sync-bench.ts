@@ -143,7 +143,11 @@ async function scenario(name: string, nodes: Node[], api: Api, sdkKey: string, d
     const offset = p * Math.floor(CLIENTS / PROCESSES) + Math.min(p, CLIENTS % PROCESSES);
     const config: ClientsConfig = { urls: nodes.map((n) => n.url), sdkKey, service: 'bench', count, offset };
     const child = fork(fileURLToPath(new URL('./sync-clients.ts', import.meta.url)), [JSON.stringify(config)], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bwprof'] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (m: ClientsMessage) => {
