@@ -4,4 +4,5 @@ export * from './config/templates.js';
 export * from './config/yaml-keys.js';
 export * from './errors/error-envelope.schema.js';
 export * from './health/health.schema.js';
+export * from './validation/closest-match.js';
 export * from './validation/field-errors.js';

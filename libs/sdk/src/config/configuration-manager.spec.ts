@@ -1,6 +1,6 @@
 import type { BreakerConfig } from '@breakwater/contracts';
 import { describe, expect, it } from 'vitest';
-import { isConfigurationError, type ConfigurationError } from './configuration-error.js';
+import { isConfigurationError } from './configuration-error.js';
 import {
   buildCircuitBreakerConfig,
   ConfigurationManager,
@@ -8,16 +8,7 @@ import {
   getConfigurationManager,
   type ConfigurationChange,
 } from './configuration-manager.js';
-
-function thrown(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (error) {
-    if (isConfigurationError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+import { caughtConfigurationError } from './testing/caught-configuration-error.js';
 
 describe('createCircuitBreakerConfig', () => {
   it('follows the guide: template, then environment, then overrides, registered for later updates', () => {
@@ -45,8 +36,8 @@ describe('createCircuitBreakerConfig', () => {
     manager.removeConfiguration('claude_production');
   });
 
-  it('throws one ConfigurationError listing every problem, by field', () => {
-    const error = thrown(() =>
+  it('throws one ConfigurationError listing every problem, by field', async () => {
+    const error = await caughtConfigurationError(() =>
       buildCircuitBreakerConfig({ name: 'Bad Name', template: 'database', failureRateThreshold: 2, priority: 9 }),
     );
     expect(error.code).toBe('INVALID_CONFIG');
@@ -101,22 +92,24 @@ describe('ConfigurationManager', () => {
     expect(changes.at(-1)).toEqual({ name: 'orders_db', previous: orders, current: updated });
   });
 
-  it('a bad update throws, says why, and changes nothing', () => {
+  it('a bad update throws, says why, and changes nothing', async () => {
     const { manager, changes, orders } = setUp();
     const before = changes.length;
-    const error = thrown(() =>
+    const error = await caughtConfigurationError(() =>
       manager.updateConfiguration('orders_db', { minimumCalls: 500, failureTreshold: 1 } as never),
     );
     expect(error.messages).toEqual(['failureTreshold: unknown field, did you mean failureThreshold?']);
-    const cross = thrown(() => manager.updateConfiguration('orders_db', { minimumCalls: 500 }));
+    const cross = await caughtConfigurationError(() => manager.updateConfiguration('orders_db', { minimumCalls: 500 }));
     expect(cross.messages[0]).toMatch(/^minimumCalls: must not be above slidingWindowSize \(100 calls\)/);
     expect(manager.getConfiguration('orders_db')).toBe(orders);
     expect(changes).toHaveLength(before);
   });
 
-  it('updating an unknown name is a NOT_FOUND error', () => {
+  it('updating an unknown name is a NOT_FOUND error', async () => {
     const { manager } = setUp();
-    expect(thrown(() => manager.updateConfiguration('nope', { timeout: 1 })).code).toBe('NOT_FOUND');
+    expect((await caughtConfigurationError(() => manager.updateConfiguration('nope', { timeout: 1 }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('stored configurations are frozen snapshots', () => {
@@ -127,11 +120,13 @@ describe('ConfigurationManager', () => {
     expect(manager.getConfiguration('orders_db')?.timeout).toBe(30);
   });
 
-  it('registerConfiguration validates a complete configuration', () => {
+  it('registerConfiguration validates a complete configuration', async () => {
     const { manager, orders } = setUp();
     const copy = { ...structuredClone(orders), name: 'orders_copy' };
     expect(manager.registerConfiguration(copy)).toEqual(copy);
-    const error = thrown(() => manager.registerConfiguration({ ...copy, name: 'x', slidingWindowSize: undefined }));
+    const error = await caughtConfigurationError(() =>
+      manager.registerConfiguration({ ...copy, name: 'x', slidingWindowSize: undefined }),
+    );
     expect(error.messages).toEqual(['slidingWindowSize: is required']);
     expect(manager.getConfiguration('x')).toBeUndefined();
   });

@@ -5,11 +5,8 @@ import {
   type FieldError,
   type ResolveResult,
 } from '@breakwater/contracts';
+import { isPlainObject } from './is-plain-object.js';
 import { snakeCaseMessage } from './snake-case-message.js';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `{failure_threshold: 5}` (the guide's Python and YAML spelling) rather than `{failureThreshold: 5}`. */
 function isSnakeCase(value: Record<string, unknown>): boolean {
