@@ -189,6 +189,10 @@ describe('validator.validateConfig', () => {
 
   it('resolves a named configuration against the template its metadata names', () => {
     expect(validator.validateConfig({ name: 'db', minimumCalls: 100, metadata: { template: 'database' } })).toEqual([]);
+    expect(validator.validateConfig({ minimumCalls: 100, metadata: { template: 'database' } })).toEqual([]);
+    expect(validator.validateConfig({ minimum_calls: 101, metadata: { template: 'database' } })).toEqual([
+      expect.stringMatching(/^minimum_calls: must not be above sliding_window_size/),
+    ]);
     expect(validator.validateConfig({ name: 'db', minimumCalls: 101, metadata: { template: 'database' } })).toEqual([
       expect.stringMatching(/^minimumCalls: must not be above slidingWindowSize/),
     ]);

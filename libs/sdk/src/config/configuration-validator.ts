@@ -1,10 +1,4 @@
-import {
-  resolveBreakerConfig,
-  resolveBreakerConfigDocument,
-  toCamelCaseKeys,
-  type FieldError,
-  type ResolveResult,
-} from '@breakwater/contracts';
+import { resolveBreakerConfigDocument, toCamelCaseKeys, type FieldError } from '@breakwater/contracts';
 import { isPlainObject } from './is-plain-object.js';
 import { snakeCaseMessage } from './snake-case-message.js';
 
@@ -16,9 +10,9 @@ function isSnakeCase(value: Record<string, unknown>): boolean {
 
 /**
  * The guide's "Configuration Validation": `validateConfig(obj)` returns one readable message per problem, an
- * empty list when the configuration is valid. It takes a whole configuration (with a `name`, resolved against
- * the template and environment its metadata names) or a partial one (`{failureThreshold: 5, timeout: 30}`,
- * checked over the defaults); snake_case keys as in the guide's Python and YAML are understood, and the
+ * empty list when the configuration is valid. It takes a whole configuration or a partial one without a name
+ * (`{failureThreshold: 5, timeout: 30}`), resolved over the defaults or over the template and environment its
+ * `metadata` names; snake_case keys as in the guide's Python and YAML are understood, and the
  * messages then use them too.
  */
 export class ConfigurationValidator {
@@ -33,10 +27,9 @@ export class ConfigurationValidator {
     }
     const snake = isSnakeCase(config);
     const input = snake ? (toCamelCaseKeys(config) as Record<string, unknown>) : config;
-    const result: ResolveResult =
-      'name' in input
-        ? resolveBreakerConfigDocument(input)
-        : resolveBreakerConfig({ name: 'unnamed', overrides: input });
+    // Without a name it is a partial configuration: only its fields are judged (over the defaults, or over the
+    // template and environment its metadata names).
+    const result = resolveBreakerConfigDocument('name' in input ? input : { name: 'unnamed', ...input });
     if (result.success) return [];
     return snake ? result.errors.map(snakeCaseMessage) : result.errors;
   }
