@@ -1,4 +1,5 @@
 export * from './config/breaker-config.schema.js';
+export * from './config/exact-config.js';
 export * from './config/field-reference.js';
 export * from './config/resolve.js';
 export * from './config/templates.js';

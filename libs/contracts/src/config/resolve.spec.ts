@@ -118,12 +118,13 @@ describe('resolveBreakerConfig', () => {
     expect(!template.success && template.errors[0]?.path).toBe('metadata.template');
   });
 
-  it('metadata alone may name the template and environment', () => {
-    const result = resolveBreakerConfig({
-      name: 'svc',
-      metadata: { template: 'mcp_server', environment: 'production' },
-    });
-    expect(result.success && result.config).toMatchObject({ circuitType: 'count_based', failureThreshold: 3 });
+  it('metadata alone only describes: a complete config passed back in keeps its values', () => {
+    const first = resolveBreakerConfig({ name: 'svc', template: 'ai_provider', overrides: { callTimeout: null } });
+    if (!first.success) throw new Error('expected success');
+    const { name, metadata, ...settings } = first.config;
+    const again = resolveBreakerConfig({ name, metadata, overrides: settings });
+    expect(again.success && again.config).toEqual(first.config);
+    expect(again.success && again.config.callTimeout).toBeUndefined();
   });
 
   it('an unknown template from plain JavaScript is a field error, not a crash', () => {

@@ -28,11 +28,14 @@ export type ValueSources = Record<string, ValueSource>;
 
 export interface ResolveInput {
   name: string;
-  /** The template to start from; `metadata.template` names it too (they must agree when both are given). */
+  /**
+   * The template to start from. `metadata` only describes: a `metadata.template` without `template` selects
+   * nothing (a complete config passed back in keeps its values), and one that differs from `template` is an error.
+   */
   template?: TemplateName | undefined;
   /**
-   * Environment name: selects the built-in profile unless `environmentDefaults` is given; `metadata.environment`
-   * names it too (they must agree when both are given).
+   * Environment name: selects the built-in profile unless `environmentDefaults` is given; a
+   * `metadata.environment` that differs from it is an error.
    */
   environment?: string | undefined;
   /** The environment's defaults layer (the control plane stores these per environment). */
@@ -121,11 +124,7 @@ function contradiction(field: 'template' | 'environment', stated: string, resolv
  */
 export function resolveBreakerConfig(input: ResolveInput): ResolveResult {
   const layers: Array<[ValueSource, unknown, string]> = [
-    [
-      'environment',
-      input.environmentDefaults ?? environmentProfile(input.environment ?? input.metadata?.environment),
-      'environmentDefaults',
-    ],
+    ['environment', input.environmentDefaults ?? environmentProfile(input.environment), 'environmentDefaults'],
     ['override', input.overrides ?? {}, 'overrides'],
   ];
   for (const [, layer, label] of layers) {
@@ -149,7 +148,7 @@ export function resolveBreakerConfig(input: ResolveInput): ResolveResult {
     errors.push(contradiction('environment', metadata.environment, input.environment));
   }
   if (errors.length > 0) return { success: false, errors };
-  const template = input.template ?? metadata.template;
+  const template = input.template;
   if (template !== undefined) metadata.template = template;
   if (input.environment !== undefined) metadata.environment = input.environment;
 
@@ -160,8 +159,7 @@ export function resolveBreakerConfig(input: ResolveInput): ResolveResult {
     // Callers from plain JavaScript (or JSON) may name a template that does not exist.
     const known = templateNameSchema.safeParse(template);
     if (!known.success) {
-      const basePath = input.template === undefined ? ['metadata', 'template'] : ['template'];
-      return { success: false, errors: toFieldErrors(known.error, { basePath }) };
+      return { success: false, errors: toFieldErrors(known.error, { basePath: ['template'] }) };
     }
     applyLayer(merged, sources, BUILT_IN_TEMPLATES[known.data].settings, 'template');
   }

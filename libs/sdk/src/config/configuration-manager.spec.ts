@@ -1,4 +1,10 @@
-import type { BreakerConfig } from '@breakwater/contracts';
+import {
+  resolveBreakerConfig,
+  settingsOf,
+  toExactBreakerConfig,
+  type BreakerConfig,
+  type ExactBreakerConfig,
+} from '@breakwater/contracts';
 import { describe, expect, it } from 'vitest';
 import { isConfigurationError } from './configuration-error.js';
 import {
@@ -149,19 +155,44 @@ describe('ConfigurationManager', () => {
 
   it('followConfiguration hands every later version of one configuration to apply, until stopped', () => {
     const { manager } = setUp();
-    const applied: BreakerConfig[] = [];
+    const applied: ExactBreakerConfig[] = [];
     const stop = manager.followConfiguration('orders_db', (config) => applied.push(config));
     manager.updateConfiguration('search_api', { timeout: 10 });
     expect(applied).toEqual([]);
     const v2 = manager.updateConfiguration('orders_db', { failureRateThreshold: 0.2 });
-    const v3 = manager.updateConfiguration('orders_db', { timeout: 20 });
-    expect(applied).toEqual([v2, v3]);
-    expect(applied[1]).toMatchObject({ failureRateThreshold: 0.2, timeout: 20 });
+    const v3 = manager.updateConfiguration('orders_db', { timeout: 20, callTimeout: null, healthCheckConfig: null });
+    expect(applied).toEqual([toExactBreakerConfig(v2), toExactBreakerConfig(v3)]);
+    // A switched-off part arrives as null, so that a breaker's updateConfig switches it off too.
+    expect(applied[1]).toMatchObject({
+      failureRateThreshold: 0.2,
+      timeout: 20,
+      callTimeout: null,
+      healthCheckConfig: null,
+    });
     // A refused update reaches nobody.
     expect(() => manager.updateConfiguration('orders_db', { timeout: -1 })).toThrow();
     stop();
     manager.updateConfiguration('orders_db', { timeout: 25 });
     expect(applied).toHaveLength(2);
+  });
+
+  it('a follower that lays each version over its current values ends with exactly the managed config', () => {
+    const { manager, orders } = setUp();
+    // Stands in for a breaker: keeps its own settings and applies each version as overrides, as updateConfig does.
+    let current: BreakerConfig = orders;
+    manager.followConfiguration('orders_db', (next) => {
+      const { name, metadata, ...overrides } = next;
+      const result = resolveBreakerConfig({ name, metadata, environmentDefaults: settingsOf(current), overrides });
+      if (!result.success) throw new Error(JSON.stringify(result.errors));
+      current = result.config;
+    });
+    manager.updateConfiguration('orders_db', { bulkheadConfig: null, callTimeout: null, minimumCalls: 30 });
+    expect(current).toEqual(manager.getConfiguration('orders_db'));
+    manager.updateConfiguration('orders_db', { bulkheadConfig: { maxConcurrentCalls: 7, isolationPoolName: 'p' } });
+    expect(current).toEqual(manager.getConfiguration('orders_db'));
+    manager.updateConfiguration('orders_db', { bulkheadConfig: { isolationPoolName: null } });
+    expect(current).toEqual(manager.getConfiguration('orders_db'));
+    expect(current.bulkheadConfig).toEqual({ maxConcurrentCalls: 7, queueTimeout: 5, maxQueue: 100 });
   });
 });
 

@@ -2,11 +2,13 @@ import {
   applyBreakerOverrides,
   breakerConfigSchema,
   resolveBreakerConfig,
+  toExactBreakerConfig,
   toFieldErrors,
   type BreakerConfig,
   type BreakerConfigPatch,
   type BreakerMetadata,
   type BreakerOverrides,
+  type ExactBreakerConfig,
   type TemplateName,
 } from '@breakwater/contracts';
 import { ConfigurationError } from './configuration-error.js';
@@ -145,12 +147,14 @@ export class ConfigurationManager {
 
   /**
    * Keeps something in step with one configuration: `apply` receives every later version of `name`, as soon as
-   * it is registered or updated. A breaker follows its configuration live with
+   * it is registered or updated, with its optional parts spelt out (`null` when switched off: see
+   * `ExactBreakerConfig`), so that laying it over the previous values gives exactly the new configuration.
+   * A breaker follows its configuration live with
    * `manager.followConfiguration(name, (config) => breaker.updateConfig(config))`. Returns the function that stops.
    */
-  followConfiguration(name: string, apply: (config: BreakerConfig) => void): () => void {
+  followConfiguration(name: string, apply: (config: ExactBreakerConfig) => void): () => void {
     return this.onChange((change) => {
-      if (change.name === name) apply(change.current);
+      if (change.name === name) apply(toExactBreakerConfig(change.current));
     });
   }
 

@@ -62,6 +62,11 @@ describe('YAML round trip', () => {
     ),
     buildCircuitBreakerConfig({ name: 'bare' }),
     buildCircuitBreakerConfig({
+      name: 'pooled',
+      template: 'database',
+      bulkheadConfig: { isolationPoolName: 'db_pool' },
+    }),
+    buildCircuitBreakerConfig({
       name: 'switched_off',
       template: 'ai_provider',
       callTimeout: null,
@@ -85,6 +90,10 @@ describe('YAML round trip', () => {
     expect(text).toContain('\nname: switched_off\ncircuit_type: adaptive\nfailure_threshold: 3\ntimeout: 60\n');
     expect(text).toContain('\ncall_timeout: null\n');
     expect(text).toContain('\nbulkhead_config: null\n');
+    const pooled = await readFile(await saveConfiguration(configs.at(-2)!, dir), 'utf8');
+    expect(pooled).toContain('\n  isolation_pool_name: db_pool\n');
+    const unpooled = await readFile(await saveConfiguration(configs[0]!, dir), 'utf8');
+    expect(unpooled).toContain('\n  isolation_pool_name: null\n');
     expect(text).toContain('\nadaptive_config:\n  throttle_k: 2\n');
     expect(text).not.toMatch(/^\s*\w*[A-Z]\w*:/m);
   });

@@ -8,11 +8,11 @@ import {
   HEALTH_CHECK_KEYS,
   knownKeysAt,
   METADATA_KEYS,
-  NULLABLE_SETTINGS,
   resolveBreakerConfigDocument,
   SETTINGS_KEYS,
   snakeToCamel,
   toCamelCaseKeys,
+  toExactBreakerConfig,
   toFieldErrors,
   type BreakerConfig,
   type FieldError,
@@ -127,29 +127,35 @@ export function parseConfigurationYaml(source: string, file = '<yaml>'): Breaker
   );
 }
 
-/** The YAML document of a configuration: every field, in the guide's order, absent optional parts as `null`. */
+const SECTION_KEYS: Record<string, ReadonlyArray<string>> = {
+  bulkheadConfig: BULKHEAD_KEYS,
+  healthCheckConfig: HEALTH_CHECK_KEYS,
+  adaptiveConfig: ADAPTIVE_KEYS,
+  metadata: METADATA_KEYS,
+};
+
+/**
+ * The YAML document of a configuration: every field in the guide's order, snake_case. Switched-off parts are
+ * written as `null` so that loading the file does not bring a template's value back.
+ */
 function toDocument(config: BreakerConfig): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: config.name };
-  const section = (value: Record<string, unknown>, keys: ReadonlyArray<string>) => {
-    const ordered: Record<string, unknown> = {};
-    for (const key of keys) if (value[key] !== undefined) ordered[camelToSnake(key)] = value[key];
-    return ordered;
-  };
-  for (const key of SETTINGS_KEYS) {
-    const value = config[key] as unknown;
-    if (value === undefined) {
-      // Written out so that loading the file does not bring the template's value back.
-      if ((NULLABLE_SETTINGS as ReadonlyArray<string>).includes(key)) out[camelToSnake(key)] = null;
+  const exact = toExactBreakerConfig(config) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['name', ...SETTINGS_KEYS, 'metadata']) {
+    const value = exact[key];
+    const keys = SECTION_KEYS[key];
+    if (value === undefined) continue;
+    if (keys === undefined || value === null) {
+      out[camelToSnake(key)] = value;
       continue;
     }
-    if (key === 'bulkheadConfig') out.bulkhead_config = section(value as Record<string, unknown>, BULKHEAD_KEYS);
-    else if (key === 'healthCheckConfig') {
-      out.health_check_config = section(value as Record<string, unknown>, HEALTH_CHECK_KEYS);
-    } else if (key === 'adaptiveConfig') {
-      out.adaptive_config = section(value as Record<string, unknown>, ADAPTIVE_KEYS);
-    } else out[camelToSnake(key)] = value;
+    const section: Record<string, unknown> = {};
+    for (const inner of keys) {
+      const innerValue = (value as Record<string, unknown>)[inner];
+      if (innerValue !== undefined) section[camelToSnake(inner)] = innerValue;
+    }
+    out[camelToSnake(key)] = section;
   }
-  out.metadata = section(config.metadata, METADATA_KEYS);
   return out;
 }
 
