@@ -160,6 +160,17 @@ export class InstancesRepository {
     );
   }
 
+  /** Which of these API keys have been revoked (or deleted) since their sockets connected. */
+  async revokedKeys(keyIds: string[]): Promise<string[]> {
+    if (keyIds.length === 0) return [];
+    const live = await this.transactions.read.query<{ id: string }>(
+      'SELECT id FROM api_keys WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL',
+      [keyIds],
+    );
+    const alive = new Set(live.map((row) => row.id));
+    return keyIds.filter((id) => !alive.has(id));
+  }
+
   async list(environment: string, service?: string): Promise<InstanceRecord[]> {
     const rows = await this.transactions.read.query<InstanceRow>(
       `SELECT * FROM sdk_instances WHERE environment = $1 AND ($2::text IS NULL OR service = $2)
