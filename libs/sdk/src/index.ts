@@ -1,5 +1,6 @@
 export * from './clock.js';
 export { SDK_VERSION } from './version.js';
+export * from './config/index.js';
 export * from './errors.js';
 export { CircuitBreakerType, CIRCUIT_STATES, type CircuitState } from './breaker/circuit-state.js';
 export {
@@ -23,4 +24,3 @@ export {
   resetStandardizedBreakers,
   type StandardizedBreakerRequest,
 } from './registry/standardized-breakers.js';
-export * from './config/index.js';

@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import { bulkheadFor, type Bulkhead } from './bulkhead.js';
 import { CircuitBreakerType, type CircuitState } from './circuit-state.js';
-import { CountWindow, FAILED, SLOW, type OutcomeWindow } from './count-window.js';
+import { CountWindow, FAILED, SLOW, type OutcomeWindow, type WindowSnapshot } from './count-window.js';
 import { runHealthCheck } from './health-check.js';
 import { LatencyBaseline, throttleProbability, type LatencyBaselineState } from './latency-baseline.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -67,6 +67,8 @@ export interface BreakerSnapshot {
   counters: Counters;
   stateChanges: StateChange[];
   baseline?: LatencyBaselineState;
+  /** The rate window (restored when the config keeps the same type and size). */
+  window?: WindowSnapshot;
   config: BreakerConfig;
 }
 
@@ -850,6 +852,7 @@ export class CircuitBreaker {
       config: this.cfg,
     };
     if (this.baseline !== null) snapshot.baseline = this.baseline.toJSON();
+    if (this.type !== CircuitBreakerType.COUNT_BASED) snapshot.window = this.window.snapshot();
     return snapshot;
   }
 
@@ -862,6 +865,7 @@ export class CircuitBreaker {
     Object.assign(this.counters, snapshot.counters);
     this.stateChanges = snapshot.stateChanges.slice(-this.stateChangesLimit).map((s) => ({ ...s }));
     if (snapshot.baseline !== undefined && this.baseline !== null) this.baseline.restore(snapshot.baseline);
+    if (snapshot.window !== undefined) this.window.restore(snapshot.window);
     if (this.state === 'open') this.scheduleHealthCheck();
   }
 }
