@@ -261,6 +261,35 @@ describe('ControlPlaneSync', () => {
     expect(conn.sentOf(SYNC_EVENTS.hello).map((h) => h.lastRevision as number | null)).toEqual([null, 2]);
   });
 
+  it('on a ping, forces breakers the code created after their override arrived, and announces new breakers', () => {
+    ctx.registry.add('payments');
+    ctx.sync.start();
+    const conn = ctx.server.last;
+    conn.accept();
+    conn.send(SYNC_EVENTS.snapshot, {
+      service: 'checkout',
+      revision: 1,
+      configs: [],
+      overrides: [{ breaker: 'search', action: 'force_open' }],
+    });
+    conn.send(SYNC_EVENTS.ping, { sentAt: 1 });
+    expect(conn.sentOf(SYNC_EVENTS.pong)[0]).toEqual({ sentAt: 1, revision: 1 });
+    const search = ctx.registry.add('search'); // the code creates it later
+    expect(search.forced).toBeUndefined();
+    conn.send(SYNC_EVENTS.ping, { sentAt: 2 });
+    expect(search.forced).toBe('open');
+    expect(conn.sentOf(SYNC_EVENTS.pong)[1]).toEqual({
+      sentAt: 2,
+      revision: 1,
+      breakers: [
+        { name: 'payments', type: 'time_based' },
+        { name: 'search', type: 'time_based' },
+      ],
+    });
+    conn.send(SYNC_EVENTS.ping, { sentAt: 3 });
+    expect(conn.sentOf(SYNC_EVENTS.pong)[2]).toEqual({ sentAt: 3, revision: 1 });
+  });
+
   it('survives garbage and a throwing registry without throwing, and logs it', () => {
     ctx.sync.start();
     const conn = ctx.server.last;

@@ -15,6 +15,7 @@ import {
   type FieldError,
   type HelloMessage,
   type OverrideMessage,
+  type PongMessage,
   type SnapshotMessage,
 } from '@breakwater/contracts';
 import type { Disposable } from '../breaker/circuit-breaker.js';
@@ -130,6 +131,8 @@ export class ControlPlaneSync implements ControlPlaneHandle {
   private watchdogTimer: unknown;
   private closed = false;
   private cacheWrite: Promise<void> = Promise.resolve();
+  /** The breaker list last announced, as JSON. */
+  private announced = '';
 
   constructor(private readonly options: ConnectOptions) {
     this.registry = options.registry ?? standardizedRegistry;
@@ -283,6 +286,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       lastRevision: this.revision,
       breakers: this.safeList(),
     };
+    this.announced = JSON.stringify(hello.breakers);
     this.connection?.emit(SYNC_EVENTS.hello, hello);
   }
 
@@ -315,8 +319,18 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       }
       case SYNC_EVENTS.ping: {
         const ping = pingMessageSchema.safeParse(payload);
-        if (ping.success)
-          this.connection?.emit(SYNC_EVENTS.pong, { sentAt: ping.data.sentAt, revision: this.revision });
+        if (!ping.success) return;
+        // Between changes, catch up with what the code did since: overrides for breakers it created since they
+        // arrived, and a breaker list the control plane has not seen yet.
+        this.applier.applyPendingOverrides();
+        const breakers = this.safeList();
+        const announced = JSON.stringify(breakers);
+        const pong: PongMessage = { sentAt: ping.data.sentAt, revision: this.revision };
+        if (announced !== this.announced) {
+          pong.breakers = breakers;
+          this.announced = announced;
+        }
+        this.connection?.emit(SYNC_EVENTS.pong, pong);
         return;
       }
       case SYNC_EVENTS.snapshot:

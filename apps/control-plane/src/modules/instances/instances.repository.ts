@@ -151,6 +151,15 @@ export class InstancesRepository {
     );
   }
 
+  /** The instance announced a new list of breakers (its code created more since its hello). */
+  async breakers(key: InstanceKey, breakers: AnnouncedBreaker[]): Promise<void> {
+    await this.transactions.read.query(
+      `UPDATE sdk_instances SET breakers = $4::jsonb, last_seen_at = now()
+       WHERE environment = $1 AND service = $2 AND instance_id = $3`,
+      [key.environment, key.service, key.instanceId, JSON.stringify(breakers)],
+    );
+  }
+
   /** Heartbeats of many instances in one statement. */
   async seen(socketIds: string[]): Promise<void> {
     if (socketIds.length === 0) return;

@@ -144,8 +144,12 @@ export class SyncGateway
     on(SYNC_EVENTS.hello, (payload) => this.onHello(socket, payload));
     on(SYNC_EVENTS.ack, (payload) => this.onAck(socket, payload));
     on(SYNC_EVENTS.nack, (payload) => this.onNack(socket, payload));
-    on(SYNC_EVENTS.pong, (payload) => {
-      if (pongMessageSchema.safeParse(payload).success && socket.data.instance) this.seen.add(socket.id);
+    on(SYNC_EVENTS.pong, async (payload) => {
+      const pong = pongMessageSchema.safeParse(payload);
+      const instance = socket.data.instance;
+      if (!pong.success || !instance) return;
+      this.seen.add(socket.id);
+      if (pong.data.breakers) await this.instances.breakers(instance, pong.data.breakers);
     });
   }
 

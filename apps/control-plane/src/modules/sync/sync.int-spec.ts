@@ -248,6 +248,16 @@ describe('live sync over socket.io (real Postgres, Redis, sockets)', () => {
       () => instances('search'),
       (list) => (list.instances.find((i) => i.instanceId === 'beat-1')?.lastSeenAt ?? '') > before,
     );
+    // A pong may carry the breakers the code created since the hello.
+    client.socket.emit(SYNC_EVENTS.pong, {
+      sentAt: ping.sentAt,
+      revision: null,
+      breakers: [{ name: 'elastic', type: 'percentage_based' }],
+    });
+    await eventually(
+      () => instances('search'),
+      (list) => list.instances.find((i) => i.instanceId === 'beat-1')?.breakers.length === 1,
+    );
   });
 
   it('applies fleet-wide overrides: editors only, audited, pushed at once, in the snapshot, cleared explicitly', async () => {
