@@ -333,6 +333,27 @@ describe('ControlPlaneSync', () => {
     await second.sync.close();
   });
 
+  it('asks for a snapshot when its cache file came from another environment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bw-sync-'));
+    const cacheFile = join(dir, 'cache.json');
+    const first = setup({ cacheFile });
+    first.sync.start();
+    first.server.last.accept();
+    first.server.last.send(SYNC_EVENTS.welcome, { ...welcome, environment: 'staging' });
+    first.server.last.send(SYNC_EVENTS.snapshot, { service: 'checkout', revision: 40, configs: [], overrides: [] });
+    await first.sync.close();
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).environment).toBe('staging');
+
+    const second = setup({ cacheFile });
+    second.sync.start();
+    second.server.last.accept();
+    expect(second.server.last.sentOf(SYNC_EVENTS.hello)[0].lastRevision).toBe(40);
+    second.server.last.send(SYNC_EVENTS.welcome, welcome); // production
+    expect(second.server.last.sentOf(SYNC_EVENTS.hello)[1].lastRevision).toBeNull();
+    expect(second.warnings.some((w) => w.includes('environment staging'))).toBe(true);
+    await second.sync.close();
+  });
+
   it('ignores a corrupt or foreign cache file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bw-sync-'));
     const cacheFile = join(dir, 'cache.json');

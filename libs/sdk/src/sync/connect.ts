@@ -131,6 +131,8 @@ export class ControlPlaneSync implements ControlPlaneHandle {
   private watchdogTimer: unknown;
   private closed = false;
   private cacheWrite: Promise<void> = Promise.resolve();
+  /** Environment of the configs loaded from the cache file, until the control plane confirms or refutes it. */
+  private cachedEnvironment: string | undefined;
   /** The breaker list last announced, as JSON. */
   private announced = '';
 
@@ -155,10 +157,12 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       const cached = readCacheFile(this.options.cacheFile, this.options.service, (m) => this.logger.warn(m));
       if (cached) {
         try {
-          this.applier.applySnapshot(cached.configs, cached.overrides);
-          this.revision = cached.revision;
+          const { snapshot } = cached;
+          this.applier.applySnapshot(snapshot.configs, snapshot.overrides);
+          this.revision = snapshot.revision;
+          this.cachedEnvironment = cached.environment;
           this.setStatus('stale');
-          this.emit('applied', { revision: cached.revision, contentHash: this.applier.hash(), kind: 'cache' });
+          this.emit('applied', { revision: snapshot.revision, contentHash: this.applier.hash(), kind: 'cache' });
         } catch (error) {
           this.logger.warn(`cache file could not be applied: ${String(error)}`);
         }
@@ -315,6 +319,13 @@ export class ControlPlaneSync implements ControlPlaneHandle {
         this.environment = welcome.data.environment;
         this.heartbeatIntervalMs = welcome.data.heartbeatIntervalMs;
         this.armWatchdog();
+        if (this.cachedEnvironment !== undefined && this.cachedEnvironment !== this.environment) {
+          // The cache came from another environment: its revision means nothing here. Ask for a snapshot.
+          this.logger.warn(`cache file is of environment ${this.cachedEnvironment}, not ${this.environment}`);
+          this.cachedEnvironment = undefined;
+          this.revision = null;
+          this.sendHello();
+        }
         return;
       }
       case SYNC_EVENTS.ping: {
@@ -435,9 +446,10 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       overrides: this.applier.standingOverrides(),
     };
     const savedAt = new Date(this.clock.now());
+    const environment = this.environment;
     // Chained so writes land in order; a failed write is logged, never thrown.
     this.cacheWrite = this.cacheWrite
-      .then(() => writeCacheFile(path, snapshot, savedAt))
+      .then(() => writeCacheFile(path, snapshot, savedAt, environment))
       .catch((error: unknown) => this.logger.warn(`could not write ${path}: ${String(error)}`));
   }
 }
