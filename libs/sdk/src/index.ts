@@ -14,6 +14,7 @@ export {
   type StateTransitionCallback,
 } from './breaker/circuit-breaker.js';
 export type { CircuitBreakerConfigInput } from './breaker/resolve-config.js';
+export { createManagedCircuitBreaker, type ManagedCircuitBreaker } from './managed-breaker.js';
 export { TimerWheel, createManualTimerWheel, sharedTimerWheel, type TimerTask } from './breaker/timer-wheel.js';
 export { getBulkheadPools, resetBulkheadPools, type Bulkhead } from './breaker/bulkhead.js';
 export {

@@ -1,5 +1,5 @@
 import type { BreakerConfig } from '@breakwater/contracts';
-import { fastClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import {
   CircuitOpenError,
   isBulkheadFullError,
@@ -29,7 +29,7 @@ export interface Disposable {
 type ErrorClass = abstract new (...args: any[]) => unknown;
 
 export interface CircuitBreakerOptions {
-  /** Source of time in ms for windows, open durations and latencies (default: `fastClock`, Date.now from memory). */
+  /** Source of time in ms for windows, open durations and latencies (default: `systemClock`, `Date.now()`; pass `fastClock` to read it from shared memory). */
   clock?: Clock;
   /** Where call timeouts, bulkhead queue timeouts and health checks are scheduled (default: one shared wheel). */
   timerWheel?: TimerWheel;
@@ -240,7 +240,7 @@ export class CircuitBreaker {
 
   constructor(name: string, config?: CircuitBreakerConfigInput, options: CircuitBreakerOptions = {}) {
     this.name = name;
-    this.clock = options.clock ?? fastClock;
+    this.clock = options.clock ?? systemClock;
     this.wheel = options.timerWheel ?? sharedTimerWheel();
     this.random = options.random ?? Math.random;
     this.fallback = 'fallback' in options ? options.fallback : NO_FALLBACK;
