@@ -62,7 +62,7 @@ describe('live sync over socket.io (real Postgres, Redis, sockets)', () => {
   beforeAll(async () => {
     fx = await startControlPlane({ BREAKWATER_SYNC_HEARTBEAT_MS: '300' });
     admin = fx.admin;
-    for (const service of ['checkout', 'search', 'billing', 'overridden', 'resume'])
+    for (const service of ['checkout', 'search', 'billing', 'overridden', 'resume', 'defaults'])
       expect((await admin.post('/services', { name: service })).status).toBe(201);
     productionKey = (await apiKeyClient(admin, { name: 'sdk-prod', type: 'sdk', environment: 'production' })).key
       .secret;
@@ -174,6 +174,34 @@ describe('live sync over socket.io (real Postgres, Redis, sockets)', () => {
     const ahead = await connect(productionKey, { service: 'resume', instanceId: 'resume-2', lastRevision: 999_999 });
     const fresh = snapshotMessageSchema.parse(await ahead.next(SYNC_EVENTS.snapshot));
     expect(fresh.configs.map((c) => c.name)).toEqual(['kept']);
+  });
+
+  it('pushes a deletion as a removal, and a change of the environment defaults as a resync to a snapshot', async () => {
+    await put('defaults', 'gone-soon', 5);
+    await put('defaults', 'stays', 5);
+    const client = await connect(productionKey, { service: 'defaults', instanceId: 'defaults-1' });
+    const snapshot = snapshotMessageSchema.parse(await client.next(SYNC_EVENTS.snapshot));
+    expect(snapshot.configs.map((c) => c.name)).toContain('gone-soon');
+    const current = await admin.get(breakerPath('defaults', 'gone-soon'));
+    expect(
+      (await admin.delete(breakerPath('defaults', 'gone-soon'), { 'if-match': String(current.body.version) })).status,
+    ).toBeLessThan(300);
+    const removal = deltaMessageSchema.parse(await client.next(SYNC_EVENTS.delta, (d) => d.removals.length > 0));
+    expect(removal.removals).toEqual(['gone-soon']);
+
+    const patched = await admin.patch('/environments/production', {
+      defaults: { failureThreshold: 3, timeout: 45 },
+      message: 'slower recovery',
+    });
+    expect(patched.status).toBe(200);
+    await client.next(SYNC_EVENTS.resync);
+    client.hello({ service: 'defaults', instanceId: 'defaults-1', lastRevision: removal.toRevision });
+    // Every effective config changed with the defaults: a snapshot, resolved with the new defaults.
+    const after = snapshotMessageSchema.parse(await client.next(SYNC_EVENTS.snapshot));
+    expect(after.revision).toBeGreaterThan(removal.toRevision);
+    const stays = after.configs.find((c) => c.name === 'stays');
+    expect(stays?.config.timeout).toBe(45);
+    expect(after.configs.map((c) => c.name)).toEqual(['stays']);
   });
 
   it('scopes SDK keys to their environment and refuses anything else', async () => {
