@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import type { Env } from './core/config/env.js';
 import { runMigrations } from './core/database/run-migrations.js';
 import { defaultAdminDir, mountAdminUi } from './core/http/admin-static.js';
+import { mountOpenApi } from './core/http/openapi.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -20,11 +21,20 @@ export async function createApp(env: Env, options: CreateAppOptions = {}): Promi
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), {
     logger,
     abortOnError: false,
+    bodyParser: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  // JSON bodies, also bare values (`"x"`, `null`), so the schema names what is wrong instead of the parser.
+  app.useBodyParser('json', { strict: false, limit: '1mb' });
+  // Imports arrive as YAML text.
+  app.useBodyParser('text', {
+    type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    limit: '5mb',
+  });
+  mountOpenApi(app);
   mountAdminUi(app, env.BREAKWATER_ADMIN_DIR ?? defaultAdminDir());
   return app;
 }

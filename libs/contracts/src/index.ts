@@ -1,3 +1,4 @@
+export * from './api/index.js';
 export * from './config/breaker-config.schema.js';
 export * from './config/resolve.js';
 export * from './config/templates.js';

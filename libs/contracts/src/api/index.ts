@@ -1,2 +1,8 @@
-// Schemas of this area are added by the issues that build it; see ../../README.md.
-export {};
+export * from './api-keys.schema.js';
+export * from './audit.schema.js';
+export * from './auth.schema.js';
+export * from './breakers.schema.js';
+export * from './common.schema.js';
+export * from './environments.schema.js';
+export * from './routes.js';
+export * from './services.schema.js';

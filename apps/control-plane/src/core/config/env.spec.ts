@@ -19,6 +19,21 @@ describe('parseEnv', () => {
     expect(env.PORT).toBe(8080);
     expect(env.HOST).toBe('0.0.0.0');
     expect(env.REDIS_PREFIX).toBe('bw');
+    expect(env.SESSION_TTL_HOURS).toBe(12);
+    expect(env.LOGIN_MAX_FAILURES).toBe(5);
+    expect(env.LOGIN_WINDOW_SECONDS).toBe(900);
+    expect(env.COOKIE_SECURE).toBeUndefined();
+  });
+
+  it('reads the first admin and cookie settings', () => {
+    const env = parseEnv({
+      ...valid,
+      BREAKWATER_ADMIN_EMAIL: ' Admin@Example.com ',
+      BREAKWATER_ADMIN_PASSWORD: 'long-enough-password',
+      COOKIE_SECURE: 'true',
+    });
+    expect(env.BREAKWATER_ADMIN_EMAIL).toBe('admin@example.com');
+    expect(env.COOKIE_SECURE).toBe(true);
   });
 
   it('coerces PORT and accepts its edges', () => {
@@ -35,6 +50,15 @@ describe('parseEnv', () => {
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL must use the redis:// or rediss:// scheme'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX must be 1-64 characters'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ BREAKWATER_ADMIN_PASSWORD: 'long-enough-password' }, 'BREAKWATER_ADMIN_EMAIL is required when'],
+    [{ BREAKWATER_ADMIN_EMAIL: 'not-an-email' }, 'BREAKWATER_ADMIN_EMAIL must be an email address'],
+    [
+      { BREAKWATER_ADMIN_EMAIL: 'a@b.co', BREAKWATER_ADMIN_PASSWORD: 'short' },
+      'BREAKWATER_ADMIN_PASSWORD must be at least 12',
+    ],
+    [{ SESSION_TTL_HOURS: '0' }, 'SESSION_TTL_HOURS must be positive'],
+    [{ COOKIE_SECURE: 'yes' }, 'COOKIE_SECURE must be true or false'],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES must be at least 1'],
   ])('names the variable of a bad value %j', (override, expected) => {
     const problems = problemsOf({ ...valid, ...override });
     expect(problems).toHaveLength(1);
