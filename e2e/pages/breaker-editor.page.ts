@@ -54,7 +54,12 @@ export class BreakerEditorPage {
   }
 
   async view(name: 'Form' | 'YAML'): Promise<void> {
-    await this.page.getByRole('radio', { name }).check({ force: true });
+    // The radio inputs of a segmented control are visually hidden: click the label, as a user does.
+    await this.page
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .click();
+    await expect(this.page.getByRole('radio', { name })).toBeChecked();
   }
 
   versionRow(version: number): Locator {
