@@ -6,7 +6,7 @@ import { ChangePasswordPage } from '../modules/auth/routes/ChangePasswordPage';
 import { LoginPage } from '../modules/auth/routes/LoginPage';
 import { BreakerPage } from '../modules/breakers/routes/BreakerPage';
 import { BreakersPage } from '../modules/breakers/routes/BreakersPage';
-import { useEnvironments } from '../modules/environments/api/environments.api';
+import { useCurrentEnvironment, useEnvironments } from '../modules/environments/api/environments.api';
 import { FleetPage } from '../modules/fleet/routes/FleetPage';
 import { ServicesPage } from '../modules/services/routes/ServicesPage';
 import { StatusPage } from '../modules/status/routes/StatusPage';
@@ -17,15 +17,13 @@ import { Shell } from './Shell';
 /** `/` opens the services of the last used environment (or the first one). */
 function HomeRedirect() {
   const environments = useEnvironments();
+  const env = useCurrentEnvironment();
   if (environments.isPending)
     return (
       <Center py="xl">
         <Loader aria-label="Loading environments" />
       </Center>
     );
-  const names = environments.data?.map((e) => e.name) ?? [];
-  const stored = localStorage.getItem('breakwater.environment');
-  const env = stored && names.includes(stored) ? stored : names[0];
   if (!env)
     return (
       <Stack>

@@ -1,7 +1,9 @@
 import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useLogout, useMe, usePermissions } from '../modules/auth/api/auth.api';
+import { rememberEnvironment, useCurrentEnvironment } from '../modules/environments/api/environments.api';
 import { EnvironmentSwitcher } from '../modules/environments/components/EnvironmentSwitcher';
 
 /** The frame of every signed-in page: header with the environment switcher and user menu, navigation on the side. */
@@ -12,7 +14,12 @@ export function Shell() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
-  const { env } = useParams();
+  const env = useCurrentEnvironment();
+  const { env: urlEnv } = useParams();
+  // Pages without an environment in their URL (audit, keys) keep working in the last one opened.
+  useEffect(() => {
+    if (urlEnv) rememberEnvironment(urlEnv);
+  }, [urlEnv]);
   const envBase = env ? `/env/${encodeURIComponent(env)}` : '/env';
   const who = me.data?.kind === 'user' ? me.data.user.email : me.data?.kind === 'api_key' ? me.data.name : '';
 

@@ -2,7 +2,7 @@ import type { AuditEvent } from '@breakwater/contracts';
 import {
   Alert,
   Anchor,
-  Badge,
+  Code,
   Button,
   Center,
   Group,
@@ -144,7 +144,7 @@ export function AuditPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{event.action}</Badge>
+                      <Code>{event.action}</Code>
                     </Table.Td>
                     <Table.Td>
                       <Anchor component="button" onClick={() => setFilters({ resource: event.resourceId })}>

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
-import { useLocation, useNavigate, useParams } from 'react-router';
-import { useEnvironments } from '../api/environments.api';
+import { useLocation, useNavigate } from 'react-router';
+import { rememberEnvironment, useCurrentEnvironment, useEnvironments } from '../api/environments.api';
 
 /**
  * The environment every page works in: part of the URL (`/env/production/...`), so switching keeps the page
@@ -8,14 +8,13 @@ import { useEnvironments } from '../api/environments.api';
  */
 export function EnvironmentSwitcher() {
   const environments = useEnvironments();
-  const { env } = useParams();
+  const current = useCurrentEnvironment();
   const location = useLocation();
   const navigate = useNavigate();
-  const current = env ?? localStorage.getItem('breakwater.environment') ?? undefined;
 
   const onChange = (next: string | null) => {
     if (!next) return;
-    localStorage.setItem('breakwater.environment', next);
+    rememberEnvironment(next);
     // Stay on the same kind of page; a breaker of one environment may not exist in another, so go up to its service.
     const match = /^\/env\/[^/]+(\/services(?:\/[^/]+)?|\/fleet)?/.exec(location.pathname);
     const rest = match?.[1] ?? '/services';
