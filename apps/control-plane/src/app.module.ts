@@ -13,7 +13,10 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { BreakerConfigsModule } from './modules/breaker-configs/breaker-configs.module.js';
 import { EnvironmentsModule } from './modules/environments/environments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { InstancesModule } from './modules/instances/instances.module.js';
+import { OverridesModule } from './modules/overrides/overrides.module.js';
 import { ServicesModule } from './modules/services/services.module.js';
+import { SyncModule } from './modules/sync/sync.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -36,6 +39,9 @@ export class AppModule {
         ServicesModule,
         BreakerConfigsModule,
         TemplatesModule,
+        SyncModule,
+        InstancesModule,
+        OverridesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

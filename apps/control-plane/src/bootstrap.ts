@@ -7,6 +7,7 @@ import type { Env } from './core/config/env.js';
 import { runMigrations } from './core/database/run-migrations.js';
 import { defaultAdminDir, mountAdminUi } from './core/http/admin-static.js';
 import { mountOpenApi } from './core/http/openapi.js';
+import { RedisIoAdapter } from './modules/sync/redis-io.adapter.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -34,6 +35,8 @@ export async function createApp(env: Env, options: CreateAppOptions = {}): Promi
     type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
     limit: '5mb',
   });
+  // SDK sockets (/sdk): pushes reach the sockets of every node through Redis.
+  app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.REDIS_PREFIX));
   mountOpenApi(app);
   mountAdminUi(app, env.BREAKWATER_ADMIN_DIR ?? defaultAdminDir());
   return app;

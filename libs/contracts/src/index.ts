@@ -6,3 +6,4 @@ export * from './config/yaml-keys.js';
 export * from './errors/error-envelope.schema.js';
 export * from './health/health.schema.js';
 export * from './validation/field-errors.js';
+export * from './wire/index.js';

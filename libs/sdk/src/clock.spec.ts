@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createManualClock, systemClock } from './clock.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createManualClock, fastClock, systemClock } from './clock.js';
 
 describe('clock', () => {
   it('manual clock moves only when advanced', () => {
@@ -21,5 +21,19 @@ describe('clock', () => {
     const now = systemClock.now();
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('fastClock', () => {
+  it('follows Date.now once its worker runs, never ahead of it', async () => {
+    fastClock.now(); // starts the worker
+    await vi.waitFor(
+      () => {
+        for (let i = 0; i < 512; i++) fastClock.now();
+        expect(Math.abs(fastClock.now() - Date.now())).toBeLessThanOrEqual(5);
+      },
+      { timeout: 5_000 },
+    );
+    for (let i = 0; i < 5_000; i++) expect(fastClock.now()).toBeLessThanOrEqual(Date.now());
   });
 });

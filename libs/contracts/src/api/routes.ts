@@ -29,6 +29,7 @@ import {
   rollbackRequestSchema,
 } from './breakers.schema.js';
 import { type Role } from './common.schema.js';
+import { FLEET_ROUTES } from '../wire/fleet-routes.js';
 import {
   createEnvironmentRequestSchema,
   environmentListSchema,
@@ -398,6 +399,7 @@ export const API_ROUTES = {
     status: 200,
     response: userSchema,
   },
+  ...FLEET_ROUTES,
 } as const satisfies Record<string, ApiRouteDef>;
 
 export type ApiRouteId = keyof typeof API_ROUTES;

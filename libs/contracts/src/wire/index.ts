@@ -1,2 +1,6 @@
-// Schemas of this area are added by the issues that build it; see ../../README.md.
-export {};
+export * from './content-hash.js';
+export * from './fleet-routes.js';
+export * from './fleet.schema.js';
+export * from './sha256.js';
+export * from './sync-events.js';
+export * from './sync-messages.schema.js';

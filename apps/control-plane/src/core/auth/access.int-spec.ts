@@ -52,6 +52,10 @@ const EXPECTED: Record<ApiRouteId, Caller[]> = {
   listUsers: ADMINS,
   createUser: ADMINS,
   updateUser: ADMINS,
+  listInstances: USERS,
+  listOverrides: USERS,
+  setOverride: EDITORS,
+  clearOverride: EDITORS,
 };
 
 const PARAMS: Record<string, string> = { env: 'production', service: 'payments', name: 'stripe', version: '1' };

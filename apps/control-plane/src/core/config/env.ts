@@ -78,6 +78,20 @@ export const envSchema = z
       .min(1, 'must be at least 1')
       .max(86_400)
       .default(900),
+    /** How often the control plane pings each connected SDK; SDKs reconnect after three missed pings. */
+    BREAKWATER_SYNC_HEARTBEAT_MS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(100, 'must be at least 100')
+      .max(300_000, 'must be at most 300000')
+      .default(10_000),
+    /** How long a disconnected SDK instance stays in the instance registry before it expires. */
+    BREAKWATER_INSTANCE_TTL_SECONDS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(1, 'must be at least 1')
+      .max(30 * 86_400, 'must be at most 2592000')
+      .default(3_600),
   })
   .refine((env) => env.BREAKWATER_ADMIN_PASSWORD === undefined || env.BREAKWATER_ADMIN_EMAIL !== undefined, {
     path: ['BREAKWATER_ADMIN_EMAIL'],
