@@ -6,6 +6,8 @@ import { formatTime } from '../../../lib/format';
 import { useUrlState } from '../../../lib/url-state';
 import { usePermissions } from '../../auth/api/auth.api';
 import { useEnvironment } from '../../environments/api/environments.api';
+import { overrideOf, useOverrides } from '../../fleet/api/fleet.api';
+import { OverrideBanner, OverrideControls } from '../../fleet/components/OverrideControls';
 import { useBreaker } from '../api/breakers.api';
 import { ConfigEditor } from '../components/ConfigEditor';
 import { VersionDiff } from '../components/VersionDiff';
@@ -24,6 +26,8 @@ export function BreakerPage({ isNew = false }: { isNew?: boolean }) {
   const navigate = useNavigate();
   const environment = useEnvironment(env);
   const breaker = useBreaker(ref, !isNew);
+  const overrides = useOverrides(env, service);
+  const active = overrideOf(overrides.data, service, name);
   const [state, setState] = useUrlState(['tab', 'from', 'to', 'mode'] as const);
   const tab = isNew ? 'config' : state.tab || 'config';
   const serviceUrl = `/env/${env}/services/${service}`;
@@ -84,6 +88,15 @@ export function BreakerPage({ isNew = false }: { isNew?: boolean }) {
                 {data.template && <Badge variant="light">template {data.template}</Badge>}
               </Group>
             </Group>
+            <OverrideBanner override={active} />
+            {canEdit && (
+              <Group gap="xs">
+                <Text size="sm" c="dimmed">
+                  Fleet-wide:
+                </Text>
+                <OverrideControls target={ref} active={active} />
+              </Group>
+            )}
             <Tabs
               value={tab}
               onChange={(value) => setState({ tab: value === 'config' ? undefined : (value ?? undefined) })}

@@ -5,6 +5,7 @@ import { QueryState } from '../../../components/QueryState';
 import { formatTime } from '../../../lib/format';
 import { useUrlState } from '../../../lib/url-state';
 import { usePermissions } from '../../auth/api/auth.api';
+import { overrideOf, useInstances } from '../../fleet/api/fleet.api';
 import { useService } from '../../services/api/services.api';
 import { useBreakers } from '../api/breakers.api';
 import { keyThresholds } from '../components/thresholds';
@@ -21,6 +22,7 @@ export function BreakersPage() {
     category: filters.category || undefined,
     tag: filters.tag || undefined,
   });
+  const fleet = useInstances(env, service);
   const base = `/env/${env}/services/${service}`;
 
   return (
@@ -114,8 +116,21 @@ export function BreakersPage() {
                         {formatTime(breaker.updatedAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td c="dimmed">—</Table.Td>
-                    <Table.Td c="dimmed">none</Table.Td>
+                    <Table.Td data-testid="instances">
+                      {fleet.data?.drift.find((d) => d.breaker === breaker.name)?.summary ?? '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {(() => {
+                        const active = overrideOf(fleet.data?.overrides, service, breaker.name);
+                        return active ? (
+                          <Badge color={active.action === 'force_open' ? 'red' : 'orange'}>{active.action}</Badge>
+                        ) : (
+                          <Text c="dimmed" size="sm">
+                            none
+                          </Text>
+                        );
+                      })()}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
