@@ -1,6 +1,6 @@
 import { expect, snapshot, test, uniqueName } from '../fixtures/test.js';
 
-const PAGES = ['/env/production/services', '/audit', '/api-keys', '/users', '/status'];
+const PAGES = ['/env/production/services', '/env/production/fleet', '/audit', '/api-keys', '/users', '/status'];
 
 for (const width of [1280, 768]) {
   test(`every page is readable at ${width} px: no horizontal scrolling of the page`, async ({

@@ -1,18 +1,29 @@
 import { Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { ApiKeysPage } from '../modules/api-keys/routes/ApiKeysPage';
-import { AuditPage } from '../modules/audit/routes/AuditPage';
 import { ChangePasswordPage } from '../modules/auth/routes/ChangePasswordPage';
 import { LoginPage } from '../modules/auth/routes/LoginPage';
-import { BreakerPage } from '../modules/breakers/routes/BreakerPage';
-import { BreakersPage } from '../modules/breakers/routes/BreakersPage';
 import { useCurrentEnvironment, useEnvironments } from '../modules/environments/api/environments.api';
-import { FleetPage } from '../modules/fleet/routes/FleetPage';
-import { ServicesPage } from '../modules/services/routes/ServicesPage';
-import { StatusPage } from '../modules/status/routes/StatusPage';
-import { UsersPage } from '../modules/users/routes/UsersPage';
 import { RequireAuth } from './RequireAuth';
 import { Shell } from './Shell';
+
+/** Pages load on first visit, so the sign-in form does not wait for the editor and its YAML and diff code. */
+const ApiKeysPage = lazy(() =>
+  import('../modules/api-keys/routes/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })),
+);
+const AuditPage = lazy(() => import('../modules/audit/routes/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BreakerPage = lazy(() =>
+  import('../modules/breakers/routes/BreakerPage').then((m) => ({ default: m.BreakerPage })),
+);
+const BreakersPage = lazy(() =>
+  import('../modules/breakers/routes/BreakersPage').then((m) => ({ default: m.BreakersPage })),
+);
+const FleetPage = lazy(() => import('../modules/fleet/routes/FleetPage').then((m) => ({ default: m.FleetPage })));
+const ServicesPage = lazy(() =>
+  import('../modules/services/routes/ServicesPage').then((m) => ({ default: m.ServicesPage })),
+);
+const StatusPage = lazy(() => import('../modules/status/routes/StatusPage').then((m) => ({ default: m.StatusPage })));
+const UsersPage = lazy(() => import('../modules/users/routes/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** `/` opens the services of the last used environment (or the first one). */
 function HomeRedirect() {
@@ -34,6 +45,20 @@ function HomeRedirect() {
       </Stack>
     );
   return <Navigate to={`/env/${encodeURIComponent(env)}/services`} replace />;
+}
+
+function page(element: ReactNode) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label="Loading page" />
+        </Center>
+      }
+    >
+      {element}
+    </Suspense>
+  );
 }
 
 function NotFound() {
@@ -59,15 +84,15 @@ const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       { path: 'env', element: <HomeRedirect /> },
       { path: 'env/:env', element: <HomeRedirect /> },
-      { path: 'env/:env/services', element: <ServicesPage /> },
-      { path: 'env/:env/services/:service', element: <BreakersPage /> },
-      { path: 'env/:env/services/:service/breakers/new', element: <BreakerPage isNew /> },
-      { path: 'env/:env/services/:service/breakers/:name', element: <BreakerPage /> },
-      { path: 'env/:env/fleet', element: <FleetPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'api-keys', element: <ApiKeysPage /> },
-      { path: 'users', element: <UsersPage /> },
-      { path: 'status', element: <StatusPage /> },
+      { path: 'env/:env/services', element: page(<ServicesPage />) },
+      { path: 'env/:env/services/:service', element: page(<BreakersPage />) },
+      { path: 'env/:env/services/:service/breakers/new', element: page(<BreakerPage isNew />) },
+      { path: 'env/:env/services/:service/breakers/:name', element: page(<BreakerPage />) },
+      { path: 'env/:env/fleet', element: page(<FleetPage />) },
+      { path: 'audit', element: page(<AuditPage />) },
+      { path: 'api-keys', element: page(<ApiKeysPage />) },
+      { path: 'users', element: page(<UsersPage />) },
+      { path: 'status', element: page(<StatusPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

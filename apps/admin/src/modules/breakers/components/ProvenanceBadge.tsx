@@ -20,7 +20,15 @@ export function ProvenanceBadge({ source, testId }: { source: ValueSource | unde
   if (!source) return null;
   return (
     <Tooltip label={EXPLAIN[source]} withArrow>
-      <Badge size="xs" variant="light" color={COLORS[source]} data-testid={testId} component="span">
+      <Badge
+        size="xs"
+        variant="light"
+        color={COLORS[source]}
+        data-testid={testId}
+        component="span"
+        tt="none"
+        style={{ flexShrink: 0, overflow: 'visible' }}
+      >
         {source}
       </Badge>
     </Tooltip>

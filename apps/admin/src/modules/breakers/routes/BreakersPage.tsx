@@ -106,7 +106,9 @@ export function BreakersPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{breaker.effective.circuitType}</Badge>
+                      <Text size="sm" ff="monospace">
+                        {breaker.effective.circuitType}
+                      </Text>
                     </Table.Td>
                     <Table.Td>{keyThresholds(breaker.effective)}</Table.Td>
                     <Table.Td>v{breaker.version}</Table.Td>
@@ -117,13 +119,22 @@ export function BreakersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td data-testid="instances">
-                      {fleet.data?.drift.find((d) => d.breaker === breaker.name)?.summary ?? '—'}
+                      {(() => {
+                        const drift = fleet.data?.drift.find((d) => d.breaker === breaker.name);
+                        return drift && drift.total > 0 ? `${drift.current} of ${drift.total}` : '—';
+                      })()}
                     </Table.Td>
                     <Table.Td>
                       {(() => {
                         const active = overrideOf(fleet.data?.overrides, service, breaker.name);
                         return active ? (
-                          <Badge color={active.action === 'force_open' ? 'red' : 'orange'}>{active.action}</Badge>
+                          <Badge
+                            color={active.action === 'force_open' ? 'red' : 'orange'}
+                            tt="none"
+                            style={{ overflow: 'visible' }}
+                          >
+                            {active.action}
+                          </Badge>
                         ) : (
                           <Text c="dimmed" size="sm">
                             none
