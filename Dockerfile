@@ -9,6 +9,7 @@ COPY apps/admin/package.json apps/admin/
 COPY tools/package.json tools/
 COPY e2e/package.json e2e/
 COPY bench/package.json bench/
+COPY examples/checkout-service/package.json examples/checkout-service/
 RUN npm ci --no-audit --no-fund
 COPY libs libs
 COPY apps apps
@@ -25,6 +26,7 @@ COPY apps/admin/package.json apps/admin/
 COPY tools/package.json tools/
 COPY e2e/package.json e2e/
 COPY bench/package.json bench/
+COPY examples/checkout-service/package.json examples/checkout-service/
 RUN npm ci --omit=dev --no-audit --no-fund --workspace @breakwater/control-plane
 
 FROM node:20-bookworm-slim

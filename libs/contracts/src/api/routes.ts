@@ -63,6 +63,8 @@ export interface ApiRouteDef {
   /** Content types of the request body besides JSON. */
   bodyContentType?: string;
   status: number;
+  /** Another success status with the same body (PUT answers 201 when it created the resource). */
+  createdStatus?: number;
   response?: z.ZodType;
   responseContentType?: string;
 }
@@ -262,6 +264,7 @@ export const API_ROUTES = {
     access: editor,
     body: putBreakerRequestSchema,
     status: 200,
+    createdStatus: 201,
     response: breakerSchema,
   },
   deleteBreaker: {

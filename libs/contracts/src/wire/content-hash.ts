@@ -30,8 +30,13 @@ export interface HashableConfig {
  * control plane computes for the same revision, so "applied" can be checked, not just claimed.
  */
 export function contentHash(configs: ReadonlyArray<HashableConfig>): string {
+  return `sha256:${sha256Hex(contentHashInput(configs))}`;
+}
+
+/** The text contentHash() hashes: for callers with a faster sha256 of their own (node:crypto in the SDK). */
+export function contentHashInput(configs: ReadonlyArray<HashableConfig>): string {
   const sorted = [...configs]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(({ name, config }) => ({ name, config }));
-  return `sha256:${sha256Hex(stableStringify(sorted))}`;
+  return stableStringify(sorted);
 }

@@ -187,19 +187,20 @@ export class CircuitBreaker {
   private readonly healthCheck: ((signal: AbortSignal) => unknown) | undefined;
   private readonly stateChangesLimit: number;
 
-  // Config in the units the hot path uses.
+  // Config in the units the hot path uses. Fields that may hold fractions or clock readings start as NaN (a
+  // double), so V8 never has to change their representation later (that deoptimizes every breaker's code).
   private failureThreshold = 0;
-  private failureRateThreshold = 0;
-  private slowRateThreshold = 0;
+  private failureRateThreshold = Number.NaN;
+  private slowRateThreshold = Number.NaN;
   private minimumCalls = 0;
-  private slowMs = 0;
-  private timeoutMs = 0;
-  private maxTimeoutMs = 0;
-  private backoffMultiplier = 1;
+  private slowMs = Number.NaN;
+  private timeoutMs = Number.NaN;
+  private maxTimeoutMs = Number.NaN;
+  private backoffMultiplier = Number.NaN;
   private halfOpenMaxCalls = 0;
-  private maxWaitInHalfOpenMs = 0;
-  private throttleK = 2;
-  private latencyMultiplier = 3;
+  private maxWaitInHalfOpenMs = Number.NaN;
+  private throttleK = Number.NaN;
+  private latencyMultiplier = Number.NaN;
   private excludedNames: ReadonlySet<string> = new Set();
 
   private window!: OutcomeWindow;
@@ -211,15 +212,15 @@ export class CircuitBreaker {
   // State machine.
   private state: CircuitState = 'closed';
   private generation = 0;
-  private openedAt = 0;
-  private openDurationMs = 0;
+  private openedAt = Number.NaN;
+  private openDurationMs = Number.NaN;
   private consecutiveOpens = 0;
   private consecutiveFailures = 0;
   private probesInFlight = 0;
   private probesCompleted = 0;
   private probeFailures = 0;
   private probeSlow = 0;
-  private firstProbeAt = 0;
+  private firstProbeAt = Number.NaN;
 
   // Metrics: fixed size.
   private readonly counters: Counters = {
@@ -839,8 +840,8 @@ export class CircuitBreaker {
     const snapshot: BreakerSnapshot = {
       name: this.name,
       state: this.getState(),
-      openedAt: this.openedAt,
-      openDurationMs: this.openDurationMs,
+      openedAt: Number.isNaN(this.openedAt) ? 0 : this.openedAt,
+      openDurationMs: Number.isNaN(this.openDurationMs) ? 0 : this.openDurationMs,
       consecutiveOpens: this.consecutiveOpens,
       consecutiveFailures: this.consecutiveFailures,
       counters: { ...this.counters },

@@ -48,12 +48,7 @@ export function ApiRoute(route: ApiRouteDef): MethodDecorator {
         : route.access.sdk
           ? SdkAccess(route.access.minRole)
           : MinRole(route.access.minRole);
-  return applyDecorators(
-    METHOD[route.method](nestPath(route.path)),
-    HttpCode(route.status),
-    access,
-    SetMetadata('breakwater:route', route),
-  );
+  return applyDecorators(METHOD[route.method](nestPath(route.path)), HttpCode(route.status), access);
 }
 
 export interface AuthenticatedRequest extends Request {

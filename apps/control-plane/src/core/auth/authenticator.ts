@@ -9,6 +9,8 @@ export interface Credentials {
   authorization?: string | undefined;
   /** The Cookie header. */
   cookie?: string | undefined;
+  /** A bare API key, as a socket handshake may send it (`auth: {apiKey}`). */
+  apiKey?: string | undefined;
 }
 
 /** Turns the credentials of a request or socket handshake into a principal. */
@@ -23,10 +25,10 @@ export class Authenticator {
   async authenticate({
     authorization,
     cookie,
+    apiKey,
   }: Credentials): Promise<{ principal: Principal; via: 'key' | 'cookie' } | undefined> {
-    if (authorization) {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const key = match?.[1];
+    if (authorization || apiKey) {
+      const key = apiKey ?? /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
       if (!key || !Object.values(API_KEY_PREFIXES).some((prefix) => key.startsWith(prefix)))
         throw new AuthError('UNAUTHENTICATED', 'Authorization must be "Bearer <API key>"');
       const record = await this.credentials.apiKeyByHash(hashToken(key));

@@ -7,6 +7,7 @@ interface Operation {
   description: string;
   parameters: Array<{ name: string }>;
   requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, unknown>;
 }
 
 describe('OpenAPI document (real server)', () => {
@@ -30,6 +31,7 @@ describe('OpenAPI document (real server)', () => {
     };
     expect(schema.properties.overrides.properties['failureThreshold']).toMatchObject({ type: 'integer', minimum: 1 });
     expect(put?.description).toContain('editor');
+    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(['200', '201', 'default']);
     expect(doc.paths['/api/v1/audit']?.['get']?.parameters.map((p) => p.name)).toContain('cursor');
   });
 

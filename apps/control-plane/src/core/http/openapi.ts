@@ -40,15 +40,17 @@ export function openApiDocument(): OpenAPIObject {
       schema: { type: 'string' },
     }));
     if (route.query) parameters.push(...queryParameters(route.query));
+    const success = {
+      description: 'Success',
+      ...(route.response
+        ? { content: { 'application/json': { schema: jsonSchema(route.response) } } }
+        : route.responseContentType
+          ? { content: { [route.responseContentType]: { schema: { type: 'string' } } } }
+          : {}),
+    };
     const responses: Record<string, unknown> = {
-      [route.status]: {
-        description: 'Success',
-        ...(route.response
-          ? { content: { 'application/json': { schema: jsonSchema(route.response) } } }
-          : route.responseContentType
-            ? { content: { [route.responseContentType]: { schema: { type: 'string' } } } }
-            : {}),
-      },
+      [route.status]: success,
+      ...(route.createdStatus ? { [route.createdStatus]: { ...success, description: 'Created' } } : {}),
       default: { description: 'Error', content: { 'application/json': { schema: jsonSchema(API_ERROR_SCHEMA) } } },
     };
     const operation: Record<string, unknown> = {

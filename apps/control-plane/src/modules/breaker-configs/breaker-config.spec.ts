@@ -33,6 +33,16 @@ describe('diffValues', () => {
     ]);
   });
 
+  it('reports fields added under an empty object as the fields, and an emptied section as such', () => {
+    expect(diffValues({ overrides: {} }, { overrides: { timeout: 5 } })).toEqual([
+      { path: 'overrides.timeout', kind: 'added', after: 5 },
+    ]);
+    expect(diffValues({ o: { b: { x: 1 } } }, { o: { b: {} } })).toEqual([
+      { path: 'o.b.x', kind: 'removed', before: 1 },
+    ]);
+    expect(diffValues({ o: {} }, { o: { b: {} } })).toEqual([{ path: 'o.b', kind: 'added', after: {} }]);
+  });
+
   it('is empty for equal values', () => {
     expect(diffValues({ a: { b: [1] } }, { a: { b: [1] } })).toEqual([]);
   });

@@ -27,6 +27,10 @@ export function contentHash(content: BreakerContent): string {
   return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
 }
 
+function isEmptyObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, inner]) => inner !== undefined);
@@ -43,6 +47,13 @@ export function diffValues(before: unknown, after: unknown): FieldChange[] {
   const b = new Map<string, unknown>();
   flatten(before, '', a);
   flatten(after, '', b);
+  // An empty object on one side and fields under it on the other: the fields are the change, not the object.
+  for (const [mine, other] of [
+    [a, b],
+    [b, a],
+  ] as const)
+    for (const [path, value] of mine)
+      if (isEmptyObject(value) && [...other.keys()].some((key) => key.startsWith(`${path}.`))) mine.delete(path);
   const changes: FieldChange[] = [];
   for (const path of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const inA = a.has(path);

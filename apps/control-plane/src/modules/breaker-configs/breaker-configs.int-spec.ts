@@ -7,7 +7,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DomainEvent, DomainEventBus } from '../../core/events/domain-event-bus.js';
-import type { ApiClient } from '../../../test/api-client.js';
+import { type ApiClient, itemsOf } from '../../../test/api-client.js';
 import { type ControlPlaneFixture, startControlPlane } from '../../../test/control-plane-app.js';
 
 const PATH = '/environments/production/services/payments/breakers/stripe';
@@ -211,5 +211,63 @@ describe('breaker configs: versions, conflicts, rollback, diff, layering (real P
     } finally {
       await client.end();
     }
+  });
+
+  it('lets exactly one of two concurrent updates based on the same version win; the other gets 409', async () => {
+    const base = (await admin.get(PATH)).body.version as number;
+    const [a, b] = await Promise.all([
+      admin.put(PATH, { template: 'database', overrides: { priority: 1 } }, { 'if-match': String(base) }),
+      admin.put(PATH, { template: 'database', overrides: { priority: 2 } }, { 'if-match': String(base) }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((await admin.get(PATH)).body.version).toBe(base + 1);
+    expect((await admin.get(`${PATH}/versions`)).body.items[0].version).toBe(base + 1);
+  });
+
+  it('filters the list by service, tag, category and circuit type', async () => {
+    expect((await admin.post('/services', { name: 'search' })).status).toBe(201);
+    const put = (service: string, name: string, body: object) =>
+      admin.put(`/environments/production/services/${service}/breakers/${name}`, body);
+    expect((await put('search', 'openai', { template: 'ai_provider', metadata: { tags: ['llm'] } })).status).toBe(201);
+    expect((await put('search', 'elastic', { template: 'external_api' })).status).toBe(201);
+    const names = async (query: string) =>
+      ((await admin.get(`/environments/production/breakers${query}`)).body.items as Array<{ name: string }>).map(
+        (b) => b.name,
+      );
+    expect(await names('?service=search')).toEqual(['elastic', 'openai']);
+    expect(await names('?tag=llm')).toEqual(['openai']);
+    expect(await names('?category=ai')).toEqual(['openai']);
+    expect(await names('?circuitType=time_based&service=search')).toEqual(['elastic']);
+    expect(await names('?category=database&service=payments')).toEqual(['stripe']);
+    expect((await admin.get('/environments/staging/breakers')).body.items).toEqual([]);
+    expect((await admin.get('/environments/nowhere/breakers')).status).toBe(404);
+  });
+
+  it('refuses a breaker of an unknown service, and deleting a service that still has breakers', async () => {
+    const unknown = await admin.put('/environments/production/services/ghost/breakers/x', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('SERVICE_NOT_FOUND');
+    const inUse = await admin.delete('/services/search');
+    expect(inUse.status).toBe(409);
+    expect(inUse.body).toMatchObject({ code: 'SERVICE_IN_USE', details: { environments: ['production'] } });
+  });
+
+  it('creates environments with their own defaults layer', async () => {
+    const created = await admin.post('/environments', { name: 'canary', defaults: { failureThreshold: 2 } });
+    expect(created.status).toBe(201);
+    expect((await admin.post('/environments', { name: 'canary' })).status).toBe(409);
+    const breaker = await admin.put('/environments/canary/services/search/breakers/elastic', {
+      template: 'external_api',
+    });
+    expect(breaker.body.effective.failureThreshold).toBe(2);
+    expect(breaker.body.sources.failureThreshold).toBe('environment');
+    expect(breaker.body.effective.timeout).toBe(60); // no profile for a new environment: the template's value
+    expect(itemsOf<{ name: string }>(await admin.get('/templates')).map((t) => t.name)).toEqual([
+      'ai_provider',
+      'mcp_server',
+      'database',
+      'external_api',
+      'http_route',
+    ]);
   });
 });

@@ -61,6 +61,10 @@ describe('YAML import (dry run, apply, all or nothing) and export (real PostgreS
       ['billing', 'orders_db', 'create', 1],
     ]);
     expect(result.items[0]?.changes).toContainEqual({ path: 'overrides.failureThreshold', kind: 'added', after: 2 });
+    expect(result.items[1]?.changes).toEqual([
+      { path: 'overrides.minimumCalls', kind: 'added', after: 40 },
+      { path: 'template', kind: 'added', after: 'database' },
+    ]);
     expect((await fx.admin.get('/environments/production/breakers')).body.items).toEqual([]);
     expect((await fx.admin.get('/services')).body.items).toEqual([]);
   });
@@ -107,6 +111,17 @@ describe('YAML import (dry run, apply, all or nothing) and export (real PostgreS
     expect(wrongEnv.body.details.fields[0].path).toBe('documents[0].metadata.environment');
     const notYaml = await importYaml('name: [unclosed', false);
     expect(notYaml.status).toBe(400);
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++)
+      laughs.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
+    const bomb = await importYaml(`service: s\nname: n\n${laughs.join('\n')}\n`, false);
+    expect(bomb.status).toBe(400);
+    expect(fieldPaths(bomb)).toEqual(['documents[0]']);
+    expect(bomb.body.message).toMatch(/alias/i);
   });
 
   it('exports one document per breaker that re-imports as unchanged, and updates by version', async () => {

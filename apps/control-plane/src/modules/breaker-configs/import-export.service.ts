@@ -24,6 +24,9 @@ import { BreakerConfigsRepository } from './persistence/breaker-configs.reposito
 
 export const MAX_IMPORT_DOCUMENTS = 1_000;
 
+/** What a new breaker's diff is taken against, so it lists only the fields the document sets. */
+const EMPTY_CONTENT: BreakerContent = { overrides: {}, metadata: {} };
+
 /** One YAML document of an import: the guide's format plus the `service` it belongs to. */
 const documentSchema = z.looseObject({
   service: nameSchema,
@@ -96,7 +99,19 @@ export class ImportExportService {
         });
         return;
       }
-      const raw = toCamelCaseKeys(document.toJSON());
+      let json: unknown;
+      try {
+        // toJSON refuses documents that expand aliases excessively (a "billion laughs" file).
+        json = document.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        errors.push({
+          path: `documents[${index}]`,
+          rule: 'yaml',
+          message: `documents[${index}]: ${error instanceof Error ? error.message : String(error)}`,
+        });
+        return;
+      }
+      const raw = toCamelCaseKeys(json);
       if (raw === null || raw === undefined) return; // an empty document (a trailing ---)
       const head = documentSchema.safeParse(raw);
       if (!head.success) {
@@ -174,7 +189,7 @@ export class ImportExportService {
           service: document.service,
           name: document.name,
           action: unchanged ? 'unchanged' : live ? 'update' : 'create',
-          changes: diffValues(live?.content ?? {}, document.content),
+          changes: diffValues(live?.content ?? EMPTY_CONTENT, document.content),
         };
         if (live) item.currentVersion = live.currentVersion;
         if (!unchanged) item.newVersion = (current?.currentVersion ?? 0) + 1;

@@ -116,14 +116,29 @@ export class InstancesRepository {
     );
   }
 
-  /** An ACK: the one way `applied_*` changes. A late ACK of an older revision never moves it back. */
-  async acked(key: InstanceKey, revision: number, hash: string, hashVerified: boolean | null): Promise<void> {
+  /**
+   * ACKs, many in one statement: the one way `applied_*` changes. A late ACK of an older revision never moves it
+   * back. One entry per instance (the caller keeps the highest revision).
+   */
+  async acked(
+    acks: Array<InstanceKey & { revision: number; hash: string; hashVerified: boolean | null }>,
+  ): Promise<void> {
+    if (acks.length === 0) return;
     await this.transactions.read.query(
-      `UPDATE sdk_instances SET applied_revision = $4, applied_hash = $5, applied_at = now(), hash_verified = $6,
-              last_seen_at = now()
-       WHERE environment = $1 AND service = $2 AND instance_id = $3
-         AND (applied_revision IS NULL OR applied_revision <= $4)`,
-      [key.environment, key.service, key.instanceId, revision, hash, hashVerified],
+      `UPDATE sdk_instances AS i SET applied_revision = a.revision, applied_hash = a.hash, applied_at = now(),
+              hash_verified = a.verified, last_seen_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::boolean[])
+            AS a(environment, service, instance_id, revision, hash, verified)
+       WHERE i.environment = a.environment AND i.service = a.service AND i.instance_id = a.instance_id
+         AND (i.applied_revision IS NULL OR i.applied_revision <= a.revision)`,
+      [
+        acks.map((a) => a.environment),
+        acks.map((a) => a.service),
+        acks.map((a) => a.instanceId),
+        acks.map((a) => a.revision),
+        acks.map((a) => a.hash),
+        acks.map((a) => a.hashVerified),
+      ],
     );
   }
 

@@ -41,6 +41,9 @@ interface SocketData {
 
 type SdkSocket = Omit<Socket, 'data'> & { data: SocketData };
 
+/** How long ACKs gather before they are written in one statement. */
+const ACK_BATCH_MS = 20;
+
 export const environmentRoom = (environment: string): string => `env:${environment}`;
 export const serviceRoom = (environment: string, service: string): string => `svc:${environment}:${service}`;
 
@@ -69,6 +72,8 @@ export class SyncGateway
   private readonly pending = new Map<string, { environment: string; service: string; revision: number }>();
   private readonly running = new Set<string>();
   private readonly expectedHashes = new Map<string, Promise<string | undefined>>();
+  private readonly acks = new Map<string, Parameters<InstancesRepository['acked']>[0][number]>();
+  private ackFlush: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -101,6 +106,8 @@ export class SyncGateway
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
+    clearTimeout(this.ackFlush);
+    await this.flushAcks();
     for (const stop of this.unsubscribe) stop();
     await this.instances
       .nodeStopped(this.nodeId)
@@ -114,8 +121,7 @@ export class SyncGateway
     if (!token && !header) throw authError(SYNC_AUTH_ERRORS.missingKey, 'Connect with an SDK key (auth.token)');
     let principal;
     try {
-      principal = (await this.authenticator.authenticate({ authorization: token ? `Bearer ${token}` : header }))
-        ?.principal;
+      principal = (await this.authenticator.authenticate({ apiKey: token, authorization: header }))?.principal;
     } catch {
       throw authError(SYNC_AUTH_ERRORS.invalidKey, 'Unknown or revoked SDK key');
     }
@@ -223,14 +229,26 @@ export class SyncGateway
     if (!instance || !parsed.success) return;
     const { revision, contentHash } = parsed.data;
     const expected = await this.expectedHash(instance.environment, instance.service, revision);
-    await this.instances.acked(
-      instance,
-      revision,
-      contentHash,
-      expected === undefined ? null : expected === contentHash,
-    );
     if (expected !== undefined && expected !== contentHash)
       this.logger.warn(`${instance.instanceId} ACKed revision ${revision} with another content hash`);
+    const key = `${instance.environment}\u0000${instance.service}\u0000${instance.instanceId}`;
+    const queued = this.acks.get(key);
+    if (!queued || queued.revision <= revision)
+      this.acks.set(key, {
+        ...instance,
+        revision,
+        hash: contentHash,
+        hashVerified: expected === undefined ? null : expected === contentHash,
+      });
+    // A change reaches every instance at about the same time: their ACKs are written together, a moment later.
+    this.ackFlush ??= setTimeout(() => void this.flushAcks(), ACK_BATCH_MS);
+  }
+
+  private async flushAcks(): Promise<void> {
+    this.ackFlush = undefined;
+    const batch = [...this.acks.values()];
+    this.acks.clear();
+    await this.instances.acked(batch).catch((error: unknown) => this.logger.warn(`recording ACKs: ${String(error)}`));
   }
 
   private expectedHash(environment: string, service: string, revision: number): Promise<string | undefined> {

@@ -93,7 +93,9 @@ export class UsersRepository {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('breakwater:first-admin'))");
   }
 
+  /** Starts a session (and clears expired ones, so the table does not grow with every sign-in). */
   async createSession(tx: Tx, userId: string, tokenHash: string, ttlHours: number): Promise<Date> {
+    await tx.query('DELETE FROM sessions WHERE expires_at < now()');
     const rows = await tx.query<{ expires_at: Date }>(
       `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))
        RETURNING expires_at`,
