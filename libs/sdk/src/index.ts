@@ -23,3 +23,4 @@ export {
   resetStandardizedBreakers,
   type StandardizedBreakerRequest,
 } from './registry/standardized-breakers.js';
+export * from './config/index.js';

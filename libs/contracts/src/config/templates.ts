@@ -49,7 +49,9 @@ export interface BreakerTemplate {
 
 /**
  * The guide's templates, one per kind of dependency, with its recommended circuit type
- * (ai: ADAPTIVE, mcp: COUNT_BASED, database: PERCENTAGE_BASED, external: TIME_BASED).
+ * (ai: ADAPTIVE, mcp: COUNT_BASED, database: PERCENTAGE_BASED, external: TIME_BASED). No template names an
+ * isolation pool: breakers made from one template would otherwise all share one concurrency limit by accident;
+ * a pool is something a configuration opts into (`bulkheadConfig.isolationPoolName`).
  */
 export const BUILT_IN_TEMPLATES: Record<TemplateName, BreakerTemplate> = {
   ai_provider: {
@@ -71,7 +73,7 @@ export const BUILT_IN_TEMPLATES: Record<TemplateName, BreakerTemplate> = {
       callTimeout: 120,
       serviceCategory: 'ai',
       priority: 1,
-      bulkheadConfig: { maxConcurrentCalls: 20, isolationPoolName: 'ai_provider', queueTimeout: 10, maxQueue: 100 },
+      bulkheadConfig: { maxConcurrentCalls: 20, queueTimeout: 10, maxQueue: 100 },
       healthCheckConfig: { healthCheckInterval: 30, healthCheckTimeout: 5 },
     },
   },
@@ -94,7 +96,7 @@ export const BUILT_IN_TEMPLATES: Record<TemplateName, BreakerTemplate> = {
       callTimeout: 60,
       serviceCategory: 'mcp',
       priority: 2,
-      bulkheadConfig: { maxConcurrentCalls: 10, isolationPoolName: 'mcp_server', queueTimeout: 30, maxQueue: 50 },
+      bulkheadConfig: { maxConcurrentCalls: 10, queueTimeout: 30, maxQueue: 50 },
       healthCheckConfig: { healthCheckInterval: 30, healthCheckTimeout: 5 },
     },
   },
@@ -117,7 +119,7 @@ export const BUILT_IN_TEMPLATES: Record<TemplateName, BreakerTemplate> = {
       callTimeout: 30,
       serviceCategory: 'database',
       priority: 1,
-      bulkheadConfig: { maxConcurrentCalls: 50, isolationPoolName: 'database', queueTimeout: 2, maxQueue: 200 },
+      bulkheadConfig: { maxConcurrentCalls: 50, queueTimeout: 2, maxQueue: 200 },
       healthCheckConfig: { healthCheckInterval: 15, healthCheckTimeout: 3 },
     },
   },
@@ -140,7 +142,7 @@ export const BUILT_IN_TEMPLATES: Record<TemplateName, BreakerTemplate> = {
       callTimeout: 30,
       serviceCategory: 'external',
       priority: 3,
-      bulkheadConfig: { maxConcurrentCalls: 30, isolationPoolName: 'external_api', queueTimeout: 5, maxQueue: 100 },
+      bulkheadConfig: { maxConcurrentCalls: 30, queueTimeout: 5, maxQueue: 100 },
       healthCheckConfig: { healthCheckInterval: 60, healthCheckTimeout: 10 },
     },
   },
@@ -163,7 +165,7 @@ export const BUILT_IN_TEMPLATES: Record<TemplateName, BreakerTemplate> = {
       callTimeout: 30,
       serviceCategory: 'http',
       priority: 2,
-      bulkheadConfig: { maxConcurrentCalls: 50, isolationPoolName: 'http_route', queueTimeout: 1, maxQueue: 100 },
+      bulkheadConfig: { maxConcurrentCalls: 50, queueTimeout: 1, maxQueue: 100 },
     },
   },
 };
@@ -182,7 +184,11 @@ export const ENVIRONMENT_PROFILES: Record<BuiltInEnvironment, BreakerOverrides> 
   production: { failureThreshold: 3, timeout: 30, failureRateThreshold: 0.3, minimumCalls: 10 },
 };
 
+/** Whether `environment` has a built-in profile (other environments start from the template alone). */
+export function isBuiltInEnvironment(environment: string | undefined): environment is BuiltInEnvironment {
+  return environment !== undefined && (BUILT_IN_ENVIRONMENTS as ReadonlyArray<string>).includes(environment);
+}
+
 export function environmentProfile(environment: string | undefined): BreakerOverrides {
-  if (environment === undefined) return {};
-  return (ENVIRONMENT_PROFILES as Record<string, BreakerOverrides>)[environment] ?? {};
+  return isBuiltInEnvironment(environment) ? ENVIRONMENT_PROFILES[environment] : {};
 }
