@@ -75,7 +75,7 @@ test('the YAML view edits the same config and names fields as the file spells th
   await editor.yaml.fill(
     'name: claude\nfailure_threshold: 4\nfailure_treshold: 1\nmetadata:\n  template: ai_provider\n',
   );
-  await expect(page.getByText('failure_treshold: unknown field (check the spelling)')).toBeVisible();
+  await expect(page.getByText('failure_treshold: unknown field, did you mean failure_threshold?')).toBeVisible();
   await editor.yaml.fill('name: claude\nfailure_threshold: 4\ntimeout: 45\nmetadata:\n  template: ai_provider\n');
   await snapshot(page, testInfo, 'breaker-yaml');
   await editor.view('Form');

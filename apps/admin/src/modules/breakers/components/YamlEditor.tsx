@@ -1,4 +1,4 @@
-import { toSnakeCasePath, type BreakerConfig, type FieldError } from '@breakwater/contracts';
+import { camelToSnake, toSnakeCasePath, type BreakerConfig, type FieldError } from '@breakwater/contracts';
 import { Alert, Code, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { configToYaml, draftToYaml, yamlToDraft, type BreakerDraft } from '../model/breaker-draft';
@@ -7,7 +7,9 @@ import { configToYaml, draftToYaml, yamlToDraft, type BreakerDraft } from '../mo
 function yamlMessage(error: FieldError): string {
   const prefix = `${error.path}: `;
   if (error.path.startsWith('line ') || !error.message.startsWith(prefix)) return error.message;
-  return `${toSnakeCasePath(error.path)}: ${error.message.slice(prefix.length)}`;
+  // Field names inside the message ("did you mean failureThreshold?") are spelled as the file spells them too.
+  const text = error.message.slice(prefix.length).replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, camelToSnake);
+  return `${toSnakeCasePath(error.path)}: ${text}`;
 }
 
 export interface YamlEditorProps {

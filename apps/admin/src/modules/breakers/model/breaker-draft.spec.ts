@@ -36,7 +36,7 @@ describe('draft YAML', () => {
     const typo = yamlToDraft('failure_treshold: 3\n', 'a');
     if (!typo.ok) throw new Error('a readable document');
     expect(viewDraft(typo.draft).resolution.errors.map((e) => e.message)).toEqual([
-      'failureTreshold: unknown field (check the spelling)',
+      'failureTreshold: unknown field, did you mean failureThreshold?',
     ]);
   });
 
