@@ -90,11 +90,14 @@ test('a connected SDK shows up live, picks up a config change, and obeys a fleet
       ['override.cleared', ENV],
       ['override.set', ENV],
     ]);
+
+    // The instance leaves: the open fleet page shows it without a reload.
+    await fleet.open(ENV, service);
+    await expect(fleet.instance(instanceId)).toContainText('connected');
+    await sdk.close();
+    await expect(fleet.instance(instanceId)).toContainText('disconnected');
+    await expect(fleet.instance(instanceId)).toContainText('offline');
   } finally {
     await sdk.close();
   }
-
-  // Gone from the fleet without a reload of the page.
-  await fleet.open(ENV, service);
-  await expect(fleet.instance(instanceId)).toContainText('disconnected');
 });

@@ -216,6 +216,14 @@ export function ConfigEditor({ env, service, breaker, environmentDefaults, canEd
               beforeLabel={`v${base.version} (you started here)`}
               afterLabel={`v${conflict.theirs.version} (current)`}
             />
+            <Text size="sm">Your unsaved changes:</Text>
+            <SideBySideDiff
+              label="Your changes"
+              before={draftToYaml(baseDraft)}
+              after={draftToYaml(draft)}
+              beforeLabel={`v${base.version}`}
+              afterLabel="yours"
+            />
             <Text size="sm">
               Re-apply puts the fields you changed on top of version {conflict.theirs.version}; review and save again.
             </Text>
