@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type BreakerContent,
-  breakerMetadataSchema,
-  breakerOverridesSchema,
+  breakerConfigDocumentSchema,
   type FieldError,
   type ImportResult,
   nameSchema,
@@ -27,12 +26,11 @@ export const MAX_IMPORT_DOCUMENTS = 1_000;
 /** What a new breaker's diff is taken against, so it lists only the fields the document sets. */
 const EMPTY_CONTENT: BreakerContent = { overrides: {}, metadata: {} };
 
-/** One YAML document of an import: the guide's format plus the `service` it belongs to. */
-const documentSchema = z.looseObject({
-  service: nameSchema,
-  name: nameSchema,
-  metadata: breakerMetadataSchema.optional(),
-});
+/** One YAML document of an import: the contracts' breaker config document plus the `service` it belongs to. */
+const documentSchema = z
+  .looseObject({ service: nameSchema }, { error: 'must be a mapping with service, name and the breaker fields' })
+  .transform(({ service, ...document }) => ({ service, document }))
+  .pipe(z.object({ service: nameSchema, document: breakerConfigDocumentSchema }));
 
 interface ParsedDocument {
   service: string;
@@ -42,7 +40,7 @@ interface ParsedDocument {
 
 function yamlErrors(index: number, errors: FieldError[]): FieldError[] {
   return errors.map((error) => {
-    const path = `documents[${index}].${toSnakeCasePath(error.path)}`;
+    const path = error.path === '(root)' ? `documents[${index}]` : `documents[${index}].${toSnakeCasePath(error.path)}`;
     const message = error.message.slice(error.message.indexOf(':') + 1).trim();
     return { path, rule: error.rule, message: `${path}: ${message}` };
   });
@@ -115,21 +113,24 @@ export class ImportExportService {
       if (raw === null || raw === undefined) return; // an empty document (a trailing ---)
       const head = documentSchema.safeParse(raw);
       if (!head.success) {
-        errors.push(...yamlErrors(index, toFieldErrors(head.error)));
+        errors.push(
+          ...yamlErrors(
+            index,
+            toFieldErrors(head.error).map((e) => ({ ...e, path: e.path.replace(/^document\.?/, '') || '(root)' })),
+          ),
+        );
         return;
       }
-      const { service, name, metadata = {}, ...settings } = head.data;
+      const {
+        service,
+        document: { name, metadata = {}, ...overrides },
+      } = head.data;
       if (metadata.environment !== undefined && metadata.environment !== environment)
         errors.push({
           path: `documents[${index}].metadata.environment`,
           rule: 'environment',
           message: `documents[${index}].metadata.environment: is ${metadata.environment}, but this import is into ${environment}`,
         });
-      const overrides = breakerOverridesSchema.safeParse(settings);
-      if (!overrides.success) {
-        errors.push(...yamlErrors(index, toFieldErrors(overrides.error)));
-        return;
-      }
       const key = `${service}/${name}`;
       if (seen.has(key))
         errors.push({
@@ -142,9 +143,7 @@ export class ImportExportService {
       parsed.push({
         service,
         name,
-        content: template
-          ? { template, overrides: overrides.data, metadata: rest }
-          : { overrides: overrides.data, metadata: rest },
+        content: template ? { template, overrides, metadata: rest } : { overrides, metadata: rest },
       });
     });
     if (errors.length > 0) throw BreakerConfigError.invalid(errors);
