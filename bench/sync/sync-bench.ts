@@ -143,7 +143,11 @@ async function scenario(name: string, nodes: Node[], api: Api, sdkKey: string, d
     const offset = p * Math.floor(CLIENTS / PROCESSES) + Math.min(p, CLIENTS % PROCESSES);
     const config: ClientsConfig = { urls: nodes.map((n) => n.url), sdkKey, service: 'bench', count, offset };
     const child = fork(fileURLToPath(new URL('./sync-clients.ts', import.meta.url)), [JSON.stringify(config)], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bwprof'] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (m: ClientsMessage) => {
@@ -184,7 +188,10 @@ async function scenario(name: string, nodes: Node[], api: Api, sdkKey: string, d
       const report = await next('applied');
       if (report.type === 'applied') times.push(...report.times);
     }
-    const latencies = times.filter((t) => !Number.isNaN(t)).map((t) => t - sentAt);
+    // NaN (not applied within 30 s) crosses IPC as null.
+    const latencies = times.filter((t) => typeof t === 'number' && Number.isFinite(t)).map((t) => t - sentAt);
+    if (latencies.length < CLIENTS)
+      process.stdout.write(`  ${name}: change ${round + 1}: ${CLIENTS - latencies.length} clients did not apply it\n`);
     // ACKs are written by the control plane after the socket message: wait until they stop coming in.
     let acks = -1;
     for (let i = 0; i < 50; i++) {
@@ -214,7 +221,7 @@ function row(name: string, rounds: Round[]): string {
   const applied = rounds.map((r) => r.latencies.length);
   const acks = rounds.map((r) => r.acks);
   const f = (ms: number) => ms.toFixed(1);
-  return `| ${name} | ${CLIENTS} | ${rounds.length} | ${f(percentile(all, 50))} | ${f(percentile(all, 95))} | ${f(
+  return `| ${name} | ${CLIENTS} | ${rounds.length} | ${f(all[0] ?? Number.NaN)} | ${f(percentile(all, 50))} | ${f(percentile(all, 95))} | ${f(
     percentile(all, 99),
   )} | ${f(all[all.length - 1] ?? Number.NaN)} | ${Math.min(...applied)}/${CLIENTS} | ${Math.min(...acks)}/${CLIENTS} |`;
 }
@@ -258,8 +265,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpu}\n` +
       'Latency: from sending the PUT to the moment each client applied the change (ms), all rounds pooled.\n\n' +
-      '| scenario | clients | changes | p50 | p95 | p99 | max | applied (min per change) | ACKs recorded (min per change) |\n' +
-      '|---|---|---|---|---|---|---|---|---|\n' +
+      '| scenario | clients | changes | first | p50 | p95 | p99 | max | applied (min per change) | ACKs recorded (min per change) |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|\n' +
       `${results.join('\n')}\n`,
   );
 }

@@ -5,7 +5,7 @@
  * client applied each revision.
  */
 import { CircuitBreaker } from '@breakwater/sdk';
-import { connectToControlPlane, type ControlPlaneHandle, type SyncRegistry } from '@breakwater/sdk/sync';
+import { completeInput, connectToControlPlane, type ControlPlaneHandle, type SyncRegistry } from '@breakwater/sdk/sync';
 
 export interface ClientsConfig {
   urls: string[];
@@ -29,7 +29,7 @@ function registry(): SyncRegistry {
   const breakers = new Map<string, CircuitBreaker>();
   const wrap = (breaker: CircuitBreaker) => ({
     getConfig: () => breaker.config,
-    updateConfig: (config: CircuitBreaker['config']) => breaker.updateConfig(config),
+    updateConfig: (config: CircuitBreaker['config']) => breaker.updateConfig(completeInput(config)),
     forceOpen: () => breaker.forceOpen(),
     forceClose: () => breaker.forceClose(),
     reset: () => breaker.reset(),

@@ -36,7 +36,9 @@ export async function createApp(env: Env, options: CreateAppOptions = {}): Promi
     limit: '5mb',
   });
   // SDK sockets (/sdk): pushes reach the sockets of every node through Redis.
-  app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.REDIS_PREFIX));
+  const ioAdapter = new RedisIoAdapter(app, env.REDIS_URL, env.REDIS_PREFIX);
+  await ioAdapter.connected();
+  app.useWebSocketAdapter(ioAdapter);
   mountOpenApi(app);
   mountAdminUi(app, env.BREAKWATER_ADMIN_DIR ?? defaultAdminDir());
   return app;

@@ -6,6 +6,7 @@ import {
   instanceIdSchema,
   revisionSchema,
   STANDING_OVERRIDE_ACTIONS,
+  standingOverrideSchema,
 } from './sync-messages.schema.js';
 
 /** One SDK instance as the control plane records it (REST response of the instance registry). */
@@ -32,6 +33,8 @@ export const instanceStatusSchema = z.object({
   lastNack: z.object({ revision: revisionSchema, reason: z.string(), at: z.string() }).nullable(),
   /** "synced": applied the service's latest change; "stale": behind or rejected it; "offline": disconnected. */
   syncStatus: z.enum(['synced', 'stale', 'offline']),
+  /** Fleet-wide overrides in force for the instance's service (pushed to it, and re-sent when it reconnects). */
+  overrides: z.array(standingOverrideSchema),
 });
 export type InstanceStatus = z.infer<typeof instanceStatusSchema>;
 

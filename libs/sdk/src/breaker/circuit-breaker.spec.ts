@@ -419,3 +419,45 @@ describe('config', () => {
     expect(restored.getState()).toBe('half_open');
   });
 });
+
+describe('half-open slow probes and metrics', () => {
+  it('re-opens when the probes are slow, closes when they are fast', async () => {
+    const config = {
+      circuitType: 'percentage_based' as const,
+      slidingWindowSize: 2,
+      minimumCalls: 1,
+      failureThreshold: 1,
+      timeout: 1,
+      halfOpenMaxCalls: 2,
+      slowCallDurationThreshold: 1,
+      slowCallRateThreshold: 0.5,
+    };
+    const h = harness(config);
+    await h.fail();
+    h.clock.advance(1_000);
+    await h.ok(2_000);
+    await h.ok(10);
+    expect(h.breaker.getState()).toBe('open'); // slow rate 0.5 >= 0.5
+    h.clock.advance(1_000);
+    await h.ok(10);
+    await h.ok(10);
+    expect(h.breaker.getState()).toBe('closed');
+  });
+
+  it('reports latency percentiles from the histogram and keeps the last 20 state changes', async () => {
+    const h = harness({ circuitType: 'count_based', failureThreshold: 1, timeout: 1 });
+    for (let i = 1; i <= 100; i++) await h.ok(i);
+    const m = h.breaker.getMetrics();
+    expect(m.latency_p50_ms).toBeGreaterThanOrEqual(50);
+    expect(m.latency_p50_ms).toBeLessThan(50 * 1.2);
+    expect(m.latency_p99_ms).toBeGreaterThanOrEqual(99);
+    expect(m.latency_p99_ms).toBeLessThan(99 * 1.2);
+    for (let i = 0; i < 15; i++) {
+      h.breaker.forceOpen();
+      h.breaker.forceClose();
+    }
+    const changes = h.breaker.getMetrics().state_changes;
+    expect(changes).toHaveLength(20);
+    expect(changes.at(-1)).toEqual({ from: 'forced_open', to: 'closed', at: h.clock.now() });
+  });
+});

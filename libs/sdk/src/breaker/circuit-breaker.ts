@@ -333,17 +333,18 @@ export class CircuitBreaker {
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rethrows fn's own error
       return Promise.reject(error);
     }
-    if (!isPromiseLike(result)) {
+    const native = result instanceof Promise;
+    if (!native && !isPromiseLike(result)) {
       this.recordSuccess(gate, startedAt);
       return Promise.resolve(result);
     }
     let promise: Promise<R>;
     let pending: PendingCall | null = null;
     if (tracker !== null && slot !== null) {
-      pending = tracker.track(result, slot);
+      pending = tracker.track(result as PromiseLike<R>, slot);
       promise = pending.promise() as Promise<R>;
     } else {
-      promise = result instanceof Promise ? (result as Promise<R>) : Promise.resolve(result);
+      promise = native ? (result as Promise<R>) : Promise.resolve(result);
     }
     return promise.then(
       (value) => {

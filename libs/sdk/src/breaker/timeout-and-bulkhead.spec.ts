@@ -165,3 +165,34 @@ describe('health-check recovery', () => {
     expect(h.wheel.size).toBe(1); // the next poll is scheduled
   });
 });
+
+describe('bulkhead with call timeout', () => {
+  it('a timed-out call frees its bulkhead slot for the queued call', async () => {
+    const h = harness({
+      callTimeout: 1,
+      bulkheadConfig: { maxConcurrentCalls: 1, maxQueue: 1, queueTimeout: 10 },
+    });
+    const first = h.breaker.call(() => new Promise(() => {})).catch((e: unknown) => e);
+    let secondRan = false;
+    const second = h.breaker.call(() => ((secondRan = true), 'second'));
+    await flush();
+    expect(secondRan).toBe(false);
+    await h.advance(1_020);
+    expect(isCallTimeoutError(await first)).toBe(true);
+    expect(await second).toBe('second');
+    expect(h.breaker.getMetrics()).toMatchObject({
+      timeouts: 1,
+      successful_calls: 1,
+      bulkhead: { active: 0, queued: 0 },
+    });
+  });
+
+  it('tryCall reports a timeout as a failure result', async () => {
+    const h = harness({ callTimeout: 1 });
+    const result = h.breaker.tryCall(() => new Promise(() => {}));
+    await h.advance(1_020);
+    const r = await result;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && !r.rejected && isCallTimeoutError(r.error)).toBe(true);
+  });
+});

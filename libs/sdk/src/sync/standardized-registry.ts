@@ -1,17 +1,15 @@
-import { NULLABLE_SETTINGS, type BreakerConfig } from '@breakwater/contracts';
+import { toExactBreakerConfig, type BreakerConfig } from '@breakwater/contracts';
 import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import type { CircuitBreakerConfigInput } from '../breaker/resolve-config.js';
 import { getAllStandardizedBreakers, getStandardizedCircuitBreaker } from '../registry/standardized-breakers.js';
 import type { SyncableBreaker, SyncRegistry } from './sync-registry.js';
 
 /**
- * A complete config as `updateConfig` input: an optional section the config leaves out is switched off (`null`),
- * not inherited from the breaker's previous config.
+ * A complete config as `updateConfig` input: an optional part the config leaves out is switched off (`null`), not
+ * inherited from the breaker's previous config.
  */
 export function completeInput(config: BreakerConfig): CircuitBreakerConfigInput {
-  const input: Record<string, unknown> = { ...config };
-  for (const key of NULLABLE_SETTINGS) if (input[key] === undefined) input[key] = null;
-  return input;
+  return toExactBreakerConfig(config);
 }
 
 function syncable(breaker: CircuitBreaker): SyncableBreaker {

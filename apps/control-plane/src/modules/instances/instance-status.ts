@@ -1,4 +1,4 @@
-import type { AnnouncedBreaker, BreakerDrift, InstanceStatus } from '@breakwater/contracts';
+import type { AnnouncedBreaker, BreakerDrift, InstanceStatus, StandingOverride } from '@breakwater/contracts';
 
 /** An instance as stored. */
 export interface InstanceRecord {
@@ -46,6 +46,7 @@ export function toInstanceStatus(
   latestRevision: number,
   now: Date,
   silentMs: number,
+  overrides: StandingOverride[] = [],
 ): InstanceStatus {
   const connected = isConnected(record, now, silentMs);
   const onLatest = record.appliedRevision !== null && record.appliedRevision >= latestRevision;
@@ -70,6 +71,7 @@ export function toInstanceStatus(
       ? { revision: record.lastNack.revision, reason: record.lastNack.reason, at: record.lastNack.at.toISOString() }
       : null,
     syncStatus: !connected ? 'offline' : onLatest && record.hashVerified !== false ? 'synced' : 'stale',
+    overrides,
   };
 }
 

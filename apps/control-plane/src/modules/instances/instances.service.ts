@@ -81,12 +81,16 @@ export class InstancesService implements OnModuleInit, OnModuleDestroy {
         revision: Math.max(Number(row.revision), defaultsRevision),
       }));
     const now = new Date();
+    const overrides = await this.overrides.list(environment, service);
+    const standingOf = (name: string) =>
+      overrides.filter((o) => o.service === name).map(({ breaker, action }) => ({ breaker, action }));
     const instances = (await this.instances.list(environment, service)).map((record) =>
       toInstanceStatus(
         record,
         Math.max(latestByService.get(record.service) ?? 0, defaultsRevision),
         now,
         this.silentMs,
+        standingOf(record.service),
       ),
     );
     return {
@@ -94,7 +98,7 @@ export class InstancesService implements OnModuleInit, OnModuleDestroy {
       currentRevision: Number(envRow.revision),
       instances,
       drift: driftSummary(live, instances),
-      overrides: await this.overrides.list(environment, service),
+      overrides,
     };
   }
 }

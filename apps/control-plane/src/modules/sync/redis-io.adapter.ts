@@ -7,20 +7,27 @@ import type { Server, ServerOptions } from 'socket.io';
 type Commands = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 /**
- * The Redis adapter does not handle the promises of its own (un)subscribe and publish calls: while Redis is away they
- * wait in the offline queue and reject on shutdown. Observe them here (the outage itself is logged once by the
- * client's error handler and reported by /health/ready).
+ * The Redis adapter does not handle the promises of its own (un)subscribe and publish calls: while Redis is away
+ * they wait in the offline queue and reject on shutdown. Observe them here, and retry a subscription that failed
+ * (ioredis re-subscribes after a reconnect only what was subscribed successfully, and a node that is not
+ * subscribed would silently miss every change made through the other nodes).
  */
-function observeCommands(client: Redis): Redis {
+function observeCommands(client: Redis, onProblem: (message: string) => void, isClosed: () => boolean): Redis {
   const commands = client as unknown as Commands;
   for (const name of ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe', 'publish']) {
     const original = commands[name]?.bind(client);
     if (!original) continue;
-    commands[name] = (...args: unknown[]) => {
+    const retry = name === 'subscribe' || name === 'psubscribe';
+    const call = (...args: unknown[]): Promise<unknown> => {
       const pending = original(...args);
-      pending.catch(() => undefined);
+      pending.catch((error: unknown) => {
+        if (!retry || isClosed()) return;
+        onProblem(`${name} failed (${String(error)}); retrying in 1 s`);
+        setTimeout(() => void call(...args), 1_000).unref();
+      });
       return pending;
     };
+    commands[name] = call;
   }
   return client;
 }
@@ -35,11 +42,14 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly sub: Redis;
   private readonly key: string;
   private lastError = '';
+  private closed = false;
 
   constructor(app: INestApplicationContext, redisUrl: string, prefix: string) {
     super(app);
-    this.pub = observeCommands(new Redis(redisUrl, { maxRetriesPerRequest: null }));
-    this.sub = observeCommands(this.pub.duplicate());
+    const warn = (message: string): void => this.fanOutLogger.warn(`Redis (socket fan-out): ${message}`);
+    const closed = (): boolean => this.closed;
+    this.pub = observeCommands(new Redis(redisUrl, { maxRetriesPerRequest: null }), warn, closed);
+    this.sub = observeCommands(this.pub.duplicate(), warn, closed);
     for (const client of [this.pub, this.sub]) {
       client.on('error', (error: Error) => {
         if (error.message === this.lastError) return;
@@ -57,7 +67,20 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
+  /** Resolves once both connections are ready (or after `timeoutMs`: a Redis outage must not stop the boot). */
+  async connected(timeoutMs = 5_000): Promise<void> {
+    const ready = (client: Redis): Promise<void> =>
+      client.status === 'ready' ? Promise.resolve() : new Promise((resolve) => client.once('ready', () => resolve()));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all([ready(this.pub), ready(this.sub)]),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
   override async close(server: Server): Promise<void> {
+    this.closed = true;
     await super.close(server);
     this.pub.disconnect();
     this.sub.disconnect();

@@ -253,7 +253,11 @@ describe('live sync over socket.io (real Postgres, Redis, sockets)', () => {
       breaker: 'stripe',
       action: 'force_open',
     });
-    expect((await instances('overridden')).overrides).toMatchObject([{ breaker: 'stripe', action: 'force_open' }]);
+    const withOverride = await instances('overridden');
+    expect(withOverride.overrides).toMatchObject([{ breaker: 'stripe', action: 'force_open' }]);
+    expect(withOverride.instances.find((i) => i.instanceId === 'ovr-1')?.overrides).toEqual([
+      { breaker: 'stripe', action: 'force_open' },
+    ]);
     const audit = await admin.get('/audit?action=override.set');
     expect(audit.status).toBe(200);
     expect(JSON.stringify(audit.body)).toContain('overridden/stripe');
