@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { sideBySide } from './side-by-side';
+import { changedParts, sideBySide } from './side-by-side';
 import { SideBySideDiff } from './SideBySideDiff';
 
 describe('sideBySide', () => {
@@ -17,6 +17,21 @@ describe('sideBySide', () => {
 
   it('shows a removed line on the left only', () => {
     expect(sideBySide('x\ny\n', 'x\n').map((row) => row.kind)).toEqual(['same', 'removed']);
+  });
+});
+
+describe('changedParts', () => {
+  it('splits a changed line into the unchanged and changed words of each side', () => {
+    expect(changedParts('timeout: 30', 'timeout: 45')).toEqual({
+      left: [
+        { text: 'timeout: ', changed: false },
+        { text: '30', changed: true },
+      ],
+      right: [
+        { text: 'timeout: ', changed: false },
+        { text: '45', changed: true },
+      ],
+    });
   });
 });
 
@@ -41,6 +56,12 @@ describe('SideBySideDiff', () => {
     expect(rows.map((row) => row.getAttribute('data-kind'))).toEqual(['changed', 'same']);
     expect(rows[0]?.textContent).toBe('1− timeout: 301+ timeout: 45');
     expect(screen.getByRole('status').textContent).toBe('1 changed line');
+    // Inside a changed line, only the words that changed are marked.
+    expect(
+      within(table)
+        .getAllByText((_, el) => el?.tagName === 'MARK')
+        .map((m) => m.textContent),
+    ).toEqual(['30', '45']);
   });
 
   it('says when two versions are the same', () => {

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import { sideBySide, type DiffRow } from './side-by-side';
+import { changedParts, sideBySide, type DiffRow } from './side-by-side';
 
 export interface SideBySideDiffProps {
   before: string;
@@ -26,6 +26,8 @@ function cellStyle(row: DiffRow, side: 'left' | 'right') {
 }
 
 const MARK = { left: '−', right: '+' } as const;
+/** The words that changed inside a changed line, a shade stronger than the line. */
+const MARK_BACKGROUND = { left: 'var(--mantine-color-red-2)', right: 'var(--mantine-color-green-2)' } as const;
 
 /** Two texts (YAML of two versions) side by side, changed lines highlighted and marked for screen readers. */
 export function SideBySideDiff({ before, after, beforeLabel, afterLabel, label = 'Diff' }: SideBySideDiffProps) {
@@ -45,7 +47,17 @@ export function SideBySideDiff({ before, after, beforeLabel, afterLabel, label =
           data-change={changed ? (side === 'left' ? 'removed' : 'added') : undefined}
         >
           {changed && <span aria-label={side === 'left' ? 'removed' : 'added'}>{MARK[side]} </span>}
-          {line?.text}
+          {row.kind === 'changed' && row.left && row.right
+            ? changedParts(row.left.text, row.right.text)[side].map((part, index) =>
+                part.changed ? (
+                  <mark key={index} style={{ background: MARK_BACKGROUND[side], color: 'inherit' }}>
+                    {part.text}
+                  </mark>
+                ) : (
+                  <span key={index}>{part.text}</span>
+                ),
+              )
+            : line?.text}
         </Table.Td>
       </>
     );

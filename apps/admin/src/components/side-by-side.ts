@@ -1,4 +1,4 @@
-import { diffLines } from 'diff';
+import { diffLines, diffWordsWithSpace } from 'diff';
 
 export type DiffRowKind = 'same' | 'changed' | 'removed' | 'added';
 
@@ -46,4 +46,20 @@ export function sideBySide(before: string, after: string): DiffRow[] {
     }
   }
   return rows;
+}
+
+/** One piece of a changed line: `changed` pieces differ from the other side's line. */
+export interface LinePart {
+  text: string;
+  changed: boolean;
+}
+
+/** The parts of each side of a changed line, so the exact words that changed can be highlighted. */
+export function changedParts(left: string, right: string): { left: LinePart[]; right: LinePart[] } {
+  const out = { left: [] as LinePart[], right: [] as LinePart[] };
+  for (const part of diffWordsWithSpace(left, right)) {
+    if (!part.added) out.left.push({ text: part.value, changed: part.removed });
+    if (!part.removed) out.right.push({ text: part.value, changed: part.added });
+  }
+  return out;
 }
