@@ -10,6 +10,7 @@ import {
   CircuitBreakerType,
   createManualClock,
   createManualTimerWheel,
+  fastClock,
   type CircuitBreakerConfigInput,
 } from '@breakwater/sdk';
 import {
@@ -40,7 +41,7 @@ const noop = (): void => {};
 
 type Scenario = { name: string; group: string; run: () => Promise<unknown> };
 
-function breakwater(type: CircuitBreakerType, callTimeout?: number): CircuitBreaker {
+function breakwater(type: CircuitBreakerType, callTimeout?: number, clock?: typeof fastClock): CircuitBreaker {
   const config: CircuitBreakerConfigInput = {
     circuitType: type,
     failureThreshold: 5,
@@ -49,7 +50,8 @@ function breakwater(type: CircuitBreakerType, callTimeout?: number): CircuitBrea
     slidingWindowSize: type === CircuitBreakerType.PERCENTAGE_BASED ? 100 : 60,
   };
   if (callTimeout !== undefined) config.callTimeout = callTimeout;
-  return new CircuitBreaker(`bench-${type}${callTimeout === undefined ? '' : '-timeout'}`, config);
+  const name = `bench-${type}${callTimeout === undefined ? '' : '-timeout'}${clock === undefined ? '' : '-fast'}`;
+  return new CircuitBreaker(name, config, clock === undefined ? {} : { clock });
 }
 
 function cockatielConsecutive(): CircuitBreakerPolicy {
@@ -79,6 +81,9 @@ function scenarios(): Scenario[] {
     const timed = breakwater(type, 1);
     list.push({ name: `breakwater ${type}`, group: 'breaker', run: () => plain.call(work) });
     list.push({ name: `breakwater ${type} + callTimeout`, group: 'timeout', run: () => timed.call(work) });
+    // The opt-in clock that reads Date.now from shared memory (a worker thread), for the hottest loops.
+    const fast = breakwater(type, undefined, fastClock);
+    list.push({ name: `breakwater ${type} (fastClock)`, group: 'breaker', run: () => fast.call(work) });
   }
   // The open-circuit rejection path.
   const openOpossum = new Opossum(work, { timeout: false });
@@ -239,6 +244,16 @@ async function main() {
     {
       target: 'PERCENTAGE_BASED overhead <= 0.5 x cockatiel SamplingBreaker overhead',
       ratio: over('breakwater percentage_based') / over('cockatiel SamplingBreaker'),
+      limit: 0.5,
+    },
+    {
+      target: 'COUNT_BASED (fastClock) overhead <= 0.5 x cockatiel ConsecutiveBreaker overhead',
+      ratio: over('breakwater count_based (fastClock)') / over('cockatiel ConsecutiveBreaker'),
+      limit: 0.5,
+    },
+    {
+      target: 'TIME_BASED (fastClock) overhead <= 0.5 x cockatiel SamplingBreaker overhead',
+      ratio: over('breakwater time_based (fastClock)') / over('cockatiel SamplingBreaker'),
       limit: 0.5,
     },
     {

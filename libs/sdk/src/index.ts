@@ -1,5 +1,6 @@
 export * from './clock.js';
 export { SDK_VERSION } from './version.js';
+export * from './config/index.js';
 export * from './errors.js';
 export { CircuitBreakerType, CIRCUIT_STATES, type CircuitState } from './breaker/circuit-state.js';
 export {
@@ -13,6 +14,7 @@ export {
   type StateTransitionCallback,
 } from './breaker/circuit-breaker.js';
 export type { CircuitBreakerConfigInput } from './breaker/resolve-config.js';
+export { createManagedCircuitBreaker, type ManagedCircuitBreaker } from './managed-breaker.js';
 export { TimerWheel, createManualTimerWheel, sharedTimerWheel, type TimerTask } from './breaker/timer-wheel.js';
 export { getBulkheadPools, resetBulkheadPools, type Bulkhead } from './breaker/bulkhead.js';
 export {
@@ -23,4 +25,3 @@ export {
   resetStandardizedBreakers,
   type StandardizedBreakerRequest,
 } from './registry/standardized-breakers.js';
-export * from './config/index.js';

@@ -35,4 +35,6 @@ export type SyncEventName = (typeof SYNC_EVENTS)[keyof typeof SYNC_EVENTS];
 export const SYNC_AUTH_ERRORS = {
   missingKey: 'SDK_KEY_REQUIRED',
   invalidKey: 'SDK_KEY_INVALID',
+  /** Sent as a sync:error code to open connections of a key that was revoked. */
+  revokedKey: 'SDK_KEY_REVOKED',
 } as const;

@@ -134,5 +134,10 @@ export type NackMessage = z.infer<typeof nackMessageSchema>;
 
 export const pingMessageSchema = z.strictObject({ sentAt: z.number() });
 export type PingMessage = z.infer<typeof pingMessageSchema>;
-export const pongMessageSchema = z.strictObject({ sentAt: z.number(), revision: revisionSchema.nullable() });
+export const pongMessageSchema = z.strictObject({
+  sentAt: z.number(),
+  revision: revisionSchema.nullable(),
+  /** The instance's breakers, when they changed since it last said (the code created more). */
+  breakers: z.array(announcedBreakerSchema).max(10_000, 'must list at most 10000 breakers').optional(),
+});
 export type PongMessage = z.infer<typeof pongMessageSchema>;

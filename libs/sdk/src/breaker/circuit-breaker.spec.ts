@@ -418,6 +418,26 @@ describe('config', () => {
     h.clock.advance(10_000);
     expect(restored.getState()).toBe('half_open');
   });
+
+  it.each(['time_based', 'percentage_based', 'adaptive'] as const)(
+    '%s: the window survives a round trip',
+    async (circuitType) => {
+      const h = harness({ circuitType, minimumCalls: 5, failureRateThreshold: 0.5, slidingWindowSize: 10 });
+      for (const o of 'SSFSFS') await (o === 'F' ? h.fail() : h.ok());
+      await h.advance(2_000);
+      await h.ok();
+      const snapshot = JSON.parse(JSON.stringify(h.breaker.toJSON())) as ReturnType<CircuitBreaker['toJSON']>;
+      const restored = new CircuitBreaker('restored', undefined, { clock: h.clock, initialState: snapshot });
+      expect(restored.getMetrics().window).toEqual(h.breaker.getMetrics().window);
+      expect(restored.getMetrics().window.calls).toBe(7);
+      const fail = () => restored.call(() => Promise.reject(new Error('x'))).catch(() => undefined);
+      await fail();
+      await fail();
+      expect(restored.getState()).toBe('closed'); // 4 of 9
+      await fail();
+      expect(restored.getState()).toBe('open'); // 5 of 10: an empty window would hold only 3 calls
+    },
+  );
 });
 
 describe('half-open slow probes and metrics', () => {

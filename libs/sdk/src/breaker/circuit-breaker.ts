@@ -1,5 +1,5 @@
 import type { BreakerConfig } from '@breakwater/contracts';
-import { fastClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import {
   CircuitOpenError,
   isBulkheadFullError,
@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import { bulkheadFor, type Bulkhead } from './bulkhead.js';
 import { CircuitBreakerType, type CircuitState } from './circuit-state.js';
-import { CountWindow, FAILED, SLOW, type OutcomeWindow } from './count-window.js';
+import { CountWindow, FAILED, SLOW, type OutcomeWindow, type WindowSnapshot } from './count-window.js';
 import { runHealthCheck } from './health-check.js';
 import { LatencyBaseline, throttleProbability, type LatencyBaselineState } from './latency-baseline.js';
 import { LatencyHistogram } from './latency-histogram.js';
@@ -29,7 +29,7 @@ export interface Disposable {
 type ErrorClass = abstract new (...args: any[]) => unknown;
 
 export interface CircuitBreakerOptions {
-  /** Source of time in ms for windows, open durations and latencies (default: `fastClock`, Date.now from memory). */
+  /** Source of time in ms for windows, open durations and latencies (default: `systemClock`, `Date.now()`; pass `fastClock` to read it from shared memory). */
   clock?: Clock;
   /** Where call timeouts, bulkhead queue timeouts and health checks are scheduled (default: one shared wheel). */
   timerWheel?: TimerWheel;
@@ -67,6 +67,8 @@ export interface BreakerSnapshot {
   counters: Counters;
   stateChanges: StateChange[];
   baseline?: LatencyBaselineState;
+  /** The rate window (restored when the config keeps the same type and size). */
+  window?: WindowSnapshot;
   config: BreakerConfig;
 }
 
@@ -238,7 +240,7 @@ export class CircuitBreaker {
 
   constructor(name: string, config?: CircuitBreakerConfigInput, options: CircuitBreakerOptions = {}) {
     this.name = name;
-    this.clock = options.clock ?? fastClock;
+    this.clock = options.clock ?? systemClock;
     this.wheel = options.timerWheel ?? sharedTimerWheel();
     this.random = options.random ?? Math.random;
     this.fallback = 'fallback' in options ? options.fallback : NO_FALLBACK;
@@ -850,6 +852,7 @@ export class CircuitBreaker {
       config: this.cfg,
     };
     if (this.baseline !== null) snapshot.baseline = this.baseline.toJSON();
+    if (this.type !== CircuitBreakerType.COUNT_BASED) snapshot.window = this.window.snapshot();
     return snapshot;
   }
 
@@ -862,6 +865,7 @@ export class CircuitBreaker {
     Object.assign(this.counters, snapshot.counters);
     this.stateChanges = snapshot.stateChanges.slice(-this.stateChangesLimit).map((s) => ({ ...s }));
     if (snapshot.baseline !== undefined && this.baseline !== null) this.baseline.restore(snapshot.baseline);
+    if (snapshot.window !== undefined) this.window.restore(snapshot.window);
     if (this.state === 'open') this.scheduleHealthCheck();
   }
 }

@@ -159,3 +159,48 @@ describe('concurrency', () => {
     );
   });
 });
+
+type TimeoutsView = { timeouts: { slot: { running: number } | null } };
+const lastSlot = (breaker: unknown) => (breaker as TimeoutsView).timeouts.slot;
+
+describe('timeouts keep no memory of finished calls', () => {
+  it('100 quick calls in one slot share one timer task and leave nothing behind', async () => {
+    const h = harness({ callTimeout: 1 });
+    for (let i = 0; i < 100; i++) await h.breaker.call(() => Promise.resolve(i));
+    expect(h.wheel.size).toBe(1);
+    expect(lastSlot(h.breaker)?.running).toBe(0);
+  });
+
+  it('every call settles, slots end empty and the wheel empties once every deadline passed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 1_500 }), { minLength: 1, maxLength: 200 }),
+        async (durations) => {
+          const h = harness({ callTimeout: 1, circuitType: 'count_based', failureThreshold: 10_000 });
+          let outcomes = 0;
+          for (const ms of durations) {
+            const call = h.breaker.call(
+              () => new Promise<void>((resolve) => h.wheel.schedule({ deadline: h.clock.now() + ms, fire: resolve })),
+            );
+            void call.then(
+              () => outcomes++,
+              () => outcomes++,
+            );
+            await h.advance(10);
+          }
+          // Small steps, as real time goes: one big jump would fire a result and its timeout in one batch.
+          for (let t = 0; t < 3_000; t++) await h.advance(1);
+          expect(outcomes).toBe(durations.length);
+          expect(h.wheel.size).toBe(0);
+          expect(lastSlot(h.breaker)?.running).toBe(0);
+          const m = h.breaker.getMetrics();
+          expect(m.timeouts + m.successful_calls).toBe(durations.length);
+          // A call gets its full second, and at most the slot width (20 ms) more.
+          expect(m.timeouts).toBeGreaterThanOrEqual(durations.filter((ms) => ms > 1_020).length);
+          expect(m.timeouts).toBeLessThanOrEqual(durations.filter((ms) => ms > 1_000).length);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { FAILED, SLOW, type OutcomeWindow } from './count-window.js';
+import { FAILED, SLOW, type OutcomeWindow, type WindowSnapshot } from './count-window.js';
 
 // Counters per bucket, side by side in one array: calls, failures, slow, attempts, good.
 const FIELDS = 5;
@@ -72,6 +72,33 @@ export class TimeWindow implements OutcomeWindow {
   reset(): void {
     this.clear();
     this.headSecond = this.nextSecondAt = Number.NEGATIVE_INFINITY;
+  }
+
+  snapshot(): WindowSnapshot {
+    return { kind: 'time', size: this.seconds, data: Array.from(this.buckets), headSecond: this.headSecond };
+  }
+
+  restore(snapshot: WindowSnapshot): boolean {
+    const { headSecond } = snapshot;
+    if (snapshot.kind !== 'time' || snapshot.size !== this.seconds || snapshot.data.length !== this.buckets.length) {
+      return false;
+    }
+    if (headSecond === undefined || !Number.isFinite(headSecond)) {
+      this.reset();
+      return true;
+    }
+    this.buckets.set(snapshot.data);
+    this.headSecond = headSecond;
+    this.nextSecondAt = (headSecond + 1) * 1000;
+    this.calls = this.failures = this.slow = this.attempts = this.good = 0;
+    for (let i = 0; i < this.buckets.length; i += FIELDS) {
+      this.calls += this.buckets[i + CALLS] as number;
+      this.failures += this.buckets[i + FAILURES] as number;
+      this.slow += this.buckets[i + SLOWS] as number;
+      this.attempts += this.buckets[i + ATTEMPTS] as number;
+      this.good += this.buckets[i + GOOD] as number;
+    }
+    return true;
   }
 
   private dropBucket(i: number): void {

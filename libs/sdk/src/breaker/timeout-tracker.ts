@@ -76,6 +76,11 @@ class TimeoutSlot implements TimerTask {
     this.deadline = this.closesAt + tracker.timeoutMs;
   }
 
+  /** Calls of this slot still running. */
+  get running(): number {
+    return this.pending.length;
+  }
+
   get signal(): AbortSignal {
     return (this.controller ??= new AbortController()).signal;
   }

@@ -1,4 +1,4 @@
-import { fastClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 
 /** Something to run at a deadline. Tasks are plain objects, so scheduling allocates no closure. */
 export interface TimerTask {
@@ -27,7 +27,7 @@ export class TimerWheel {
   };
 
   constructor(
-    readonly clock: Clock = fastClock,
+    readonly clock: Clock = systemClock,
     private readonly options: { manual?: boolean } = {},
   ) {}
 

@@ -26,6 +26,8 @@ export class ConfigApplier {
   /** Each breaker's own config from before the first remote one (undefined: the sync created the breaker). */
   private readonly local = new Map<string, BreakerConfig | undefined>();
   private readonly overrides = new Map<string, StandingOverrideAction>();
+  /** Breakers a standing override has been applied to (one may arrive before the code creates its breaker). */
+  private readonly forced = new Set<string>();
 
   constructor(private readonly registry: SyncRegistry) {}
 
@@ -116,17 +118,35 @@ export class ConfigApplier {
   override(breakerName: string, action: StandingOverrideAction | 'reset' | 'clear'): boolean {
     const breaker = this.registry.get(breakerName);
     if (action === 'force_open' || action === 'force_close') this.overrides.set(breakerName, action);
-    else if (action === 'clear') this.overrides.delete(breakerName);
+    else if (action === 'clear') {
+      this.overrides.delete(breakerName);
+      this.forced.delete(breakerName);
+    }
     if (!breaker) return false;
+    if (action === 'force_open' || action === 'force_close') this.forced.add(breakerName);
     if (action === 'force_open') breaker.forceOpen();
     else if (action === 'force_close') breaker.forceClose();
     else breaker.reset(); // reset, and clear: back to normal operation from a fresh closed state
     return true;
   }
 
+  /** Applies standing overrides to breakers the code created since they arrived; returns how many. */
+  applyPendingOverrides(): number {
+    let applied = 0;
+    for (const name of this.overrides.keys()) {
+      if (this.forced.has(name)) continue;
+      const breaker = this.registry.get(name);
+      if (!breaker) continue;
+      this.reapplyOverride(name, breaker);
+      applied++;
+    }
+    return applied;
+  }
+
   private reapplyOverride(name: string, breaker: SyncableBreaker): void {
     const action = this.overrides.get(name);
     if (action === 'force_open') breaker.forceOpen();
     else if (action === 'force_close') breaker.forceClose();
+    if (action !== undefined) this.forced.add(name);
   }
 }

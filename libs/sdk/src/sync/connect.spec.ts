@@ -261,6 +261,35 @@ describe('ControlPlaneSync', () => {
     expect(conn.sentOf(SYNC_EVENTS.hello).map((h) => h.lastRevision as number | null)).toEqual([null, 2]);
   });
 
+  it('on a ping, forces breakers the code created after their override arrived, and announces new breakers', () => {
+    ctx.registry.add('payments');
+    ctx.sync.start();
+    const conn = ctx.server.last;
+    conn.accept();
+    conn.send(SYNC_EVENTS.snapshot, {
+      service: 'checkout',
+      revision: 1,
+      configs: [],
+      overrides: [{ breaker: 'search', action: 'force_open' }],
+    });
+    conn.send(SYNC_EVENTS.ping, { sentAt: 1 });
+    expect(conn.sentOf(SYNC_EVENTS.pong)[0]).toEqual({ sentAt: 1, revision: 1 });
+    const search = ctx.registry.add('search'); // the code creates it later
+    expect(search.forced).toBeUndefined();
+    conn.send(SYNC_EVENTS.ping, { sentAt: 2 });
+    expect(search.forced).toBe('open');
+    expect(conn.sentOf(SYNC_EVENTS.pong)[1]).toEqual({
+      sentAt: 2,
+      revision: 1,
+      breakers: [
+        { name: 'payments', type: 'time_based' },
+        { name: 'search', type: 'time_based' },
+      ],
+    });
+    conn.send(SYNC_EVENTS.ping, { sentAt: 3 });
+    expect(conn.sentOf(SYNC_EVENTS.pong)[2]).toEqual({ sentAt: 3, revision: 1 });
+  });
+
   it('survives garbage and a throwing registry without throwing, and logs it', () => {
     ctx.sync.start();
     const conn = ctx.server.last;
@@ -301,6 +330,27 @@ describe('ControlPlaneSync', () => {
     second.scheduler.advance(1_000);
     second.server.last.accept();
     expect(second.server.last.sentOf(SYNC_EVENTS.hello)[0].lastRevision).toBe(12);
+    await second.sync.close();
+  });
+
+  it('asks for a snapshot when its cache file came from another environment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bw-sync-'));
+    const cacheFile = join(dir, 'cache.json');
+    const first = setup({ cacheFile });
+    first.sync.start();
+    first.server.last.accept();
+    first.server.last.send(SYNC_EVENTS.welcome, { ...welcome, environment: 'staging' });
+    first.server.last.send(SYNC_EVENTS.snapshot, { service: 'checkout', revision: 40, configs: [], overrides: [] });
+    await first.sync.close();
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).environment).toBe('staging');
+
+    const second = setup({ cacheFile });
+    second.sync.start();
+    second.server.last.accept();
+    expect(second.server.last.sentOf(SYNC_EVENTS.hello)[0].lastRevision).toBe(40);
+    second.server.last.send(SYNC_EVENTS.welcome, welcome); // production
+    expect(second.server.last.sentOf(SYNC_EVENTS.hello)[1].lastRevision).toBeNull();
+    expect(second.warnings.some((w) => w.includes('environment staging'))).toBe(true);
     await second.sync.close();
   });
 

@@ -15,6 +15,7 @@ import {
   type FieldError,
   type HelloMessage,
   type OverrideMessage,
+  type PongMessage,
   type SnapshotMessage,
 } from '@breakwater/contracts';
 import type { Disposable } from '../breaker/circuit-breaker.js';
@@ -130,6 +131,10 @@ export class ControlPlaneSync implements ControlPlaneHandle {
   private watchdogTimer: unknown;
   private closed = false;
   private cacheWrite: Promise<void> = Promise.resolve();
+  /** Environment of the configs loaded from the cache file, until the control plane confirms or refutes it. */
+  private cachedEnvironment: string | undefined;
+  /** The breaker list last announced, as JSON. */
+  private announced = '';
 
   constructor(private readonly options: ConnectOptions) {
     this.registry = options.registry ?? standardizedRegistry;
@@ -152,10 +157,12 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       const cached = readCacheFile(this.options.cacheFile, this.options.service, (m) => this.logger.warn(m));
       if (cached) {
         try {
-          this.applier.applySnapshot(cached.configs, cached.overrides);
-          this.revision = cached.revision;
+          const { snapshot } = cached;
+          this.applier.applySnapshot(snapshot.configs, snapshot.overrides);
+          this.revision = snapshot.revision;
+          this.cachedEnvironment = cached.environment;
           this.setStatus('stale');
-          this.emit('applied', { revision: cached.revision, contentHash: this.applier.hash(), kind: 'cache' });
+          this.emit('applied', { revision: snapshot.revision, contentHash: this.applier.hash(), kind: 'cache' });
         } catch (error) {
           this.logger.warn(`cache file could not be applied: ${String(error)}`);
         }
@@ -283,6 +290,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       lastRevision: this.revision,
       breakers: this.safeList(),
     };
+    this.announced = JSON.stringify(hello.breakers);
     this.connection?.emit(SYNC_EVENTS.hello, hello);
   }
 
@@ -311,12 +319,29 @@ export class ControlPlaneSync implements ControlPlaneHandle {
         this.environment = welcome.data.environment;
         this.heartbeatIntervalMs = welcome.data.heartbeatIntervalMs;
         this.armWatchdog();
+        if (this.cachedEnvironment !== undefined && this.cachedEnvironment !== this.environment) {
+          // The cache came from another environment: its revision means nothing here. Ask for a snapshot.
+          this.logger.warn(`cache file is of environment ${this.cachedEnvironment}, not ${this.environment}`);
+          this.cachedEnvironment = undefined;
+          this.revision = null;
+          this.sendHello();
+        }
         return;
       }
       case SYNC_EVENTS.ping: {
         const ping = pingMessageSchema.safeParse(payload);
-        if (ping.success)
-          this.connection?.emit(SYNC_EVENTS.pong, { sentAt: ping.data.sentAt, revision: this.revision });
+        if (!ping.success) return;
+        // Between changes, catch up with what the code did since: overrides for breakers it created since they
+        // arrived, and a breaker list the control plane has not seen yet.
+        this.applier.applyPendingOverrides();
+        const breakers = this.safeList();
+        const announced = JSON.stringify(breakers);
+        const pong: PongMessage = { sentAt: ping.data.sentAt, revision: this.revision };
+        if (announced !== this.announced) {
+          pong.breakers = breakers;
+          this.announced = announced;
+        }
+        this.connection?.emit(SYNC_EVENTS.pong, pong);
         return;
       }
       case SYNC_EVENTS.snapshot:
@@ -421,9 +446,10 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       overrides: this.applier.standingOverrides(),
     };
     const savedAt = new Date(this.clock.now());
+    const environment = this.environment;
     // Chained so writes land in order; a failed write is logged, never thrown.
     this.cacheWrite = this.cacheWrite
-      .then(() => writeCacheFile(path, snapshot, savedAt))
+      .then(() => writeCacheFile(path, snapshot, savedAt, environment))
       .catch((error: unknown) => this.logger.warn(`could not write ${path}: ${String(error)}`));
   }
 }

@@ -1,5 +1,5 @@
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
-export { readCacheFile, writeCacheFile, CACHE_FILE_FORMAT } from './cache-file.js';
+export { readCacheFile, writeCacheFile, CACHE_FILE_FORMAT, type CachedSnapshot } from './cache-file.js';
 export {
   connectToControlPlane,
   ControlPlaneSync,

@@ -151,6 +151,15 @@ export class InstancesRepository {
     );
   }
 
+  /** The instance announced a new list of breakers (its code created more since its hello). */
+  async breakers(key: InstanceKey, breakers: AnnouncedBreaker[]): Promise<void> {
+    await this.transactions.read.query(
+      `UPDATE sdk_instances SET breakers = $4::jsonb, last_seen_at = now()
+       WHERE environment = $1 AND service = $2 AND instance_id = $3`,
+      [key.environment, key.service, key.instanceId, JSON.stringify(breakers)],
+    );
+  }
+
   /** Heartbeats of many instances in one statement. */
   async seen(socketIds: string[]): Promise<void> {
     if (socketIds.length === 0) return;
@@ -158,6 +167,17 @@ export class InstancesRepository {
       'UPDATE sdk_instances SET last_seen_at = now() WHERE socket_id = ANY($1::text[])',
       [socketIds],
     );
+  }
+
+  /** Which of these API keys have been revoked (or deleted) since their sockets connected. */
+  async revokedKeys(keyIds: string[]): Promise<string[]> {
+    if (keyIds.length === 0) return [];
+    const live = await this.transactions.read.query<{ id: string }>(
+      'SELECT id FROM api_keys WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL',
+      [keyIds],
+    );
+    const alive = new Set(live.map((row) => row.id));
+    return keyIds.filter((id) => !alive.has(id));
   }
 
   async list(environment: string, service?: string): Promise<InstanceRecord[]> {

@@ -144,8 +144,12 @@ export class SyncGateway
     on(SYNC_EVENTS.hello, (payload) => this.onHello(socket, payload));
     on(SYNC_EVENTS.ack, (payload) => this.onAck(socket, payload));
     on(SYNC_EVENTS.nack, (payload) => this.onNack(socket, payload));
-    on(SYNC_EVENTS.pong, (payload) => {
-      if (pongMessageSchema.safeParse(payload).success && socket.data.instance) this.seen.add(socket.id);
+    on(SYNC_EVENTS.pong, async (payload) => {
+      const pong = pongMessageSchema.safeParse(payload);
+      const instance = socket.data.instance;
+      if (!pong.success || !instance) return;
+      this.seen.add(socket.id);
+      if (pong.data.breakers) await this.instances.breakers(instance, pong.data.breakers);
     });
   }
 
@@ -277,6 +281,18 @@ export class SyncGateway
     const seen = [...this.seen];
     this.seen.clear();
     this.instances.seen(seen).catch((error: unknown) => this.logger.warn(`heartbeat bookkeeping: ${String(error)}`));
+    this.dropRevokedKeys().catch((error: unknown) => this.logger.warn(`checking revoked keys: ${String(error)}`));
+  }
+
+  /** A revoked SDK key loses its open connections within a heartbeat, not only its next handshake. */
+  private async dropRevokedKeys(): Promise<void> {
+    const sockets = [...this.namespace.sockets.values()] as unknown as SdkSocket[];
+    const keyIds = [...new Set(sockets.map((socket) => socket.data.keyId))];
+    const revoked = new Set(await this.instances.revokedKeys(keyIds));
+    if (revoked.size === 0) return;
+    for (const socket of sockets)
+      if (revoked.has(socket.data.keyId))
+        this.refuse(socket, { code: SYNC_AUTH_ERRORS.revokedKey, message: 'This SDK key has been revoked' });
   }
 
   /** Called after a config change committed (never before: the bus emits after commit). */

@@ -210,6 +210,24 @@ describe('live sync over socket.io (real Postgres, Redis, sockets)', () => {
     expect(await refused(adminKey)).toBe(SYNC_AUTH_ERRORS.invalidKey);
   });
 
+  it('closes the open connections of an SDK key when it is revoked', async () => {
+    const { key } = await apiKeyClient(admin, { name: 'short-lived', type: 'sdk', environment: 'production' });
+    const client = await connect(key.secret, { service: 'search', instanceId: 'revoked-1' });
+    await client.next(SYNC_EVENTS.snapshot);
+    const closed = client.closedByServer();
+    expect((await admin.delete(`/api-keys/${key.id}`)).status).toBe(204);
+    expect((await client.next(SYNC_EVENTS.error)).code).toBe(SYNC_AUTH_ERRORS.revokedKey);
+    await closed;
+    const again = await SdkSocket.connect(fx.testApp.baseUrl, key.secret).then(
+      (s) => {
+        s.close();
+        return 'connected';
+      },
+      (error: Error) => error.message,
+    );
+    expect(again).toBe(SYNC_AUTH_ERRORS.invalidKey);
+  });
+
   it('closes a connection whose hello is invalid, naming the field', async () => {
     const client = await connect(productionKey, { service: 'Not A Name' });
     const closed = client.closedByServer();
@@ -229,6 +247,16 @@ describe('live sync over socket.io (real Postgres, Redis, sockets)', () => {
     await eventually(
       () => instances('search'),
       (list) => (list.instances.find((i) => i.instanceId === 'beat-1')?.lastSeenAt ?? '') > before,
+    );
+    // A pong may carry the breakers the code created since the hello.
+    client.socket.emit(SYNC_EVENTS.pong, {
+      sentAt: ping.sentAt,
+      revision: null,
+      breakers: [{ name: 'elastic', type: 'percentage_based' }],
+    });
+    await eventually(
+      () => instances('search'),
+      (list) => list.instances.find((i) => i.instanceId === 'beat-1')?.breakers.length === 1,
     );
   });
 
