@@ -13,7 +13,7 @@ export class StatusPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto('/status');
     await expect(this.heading).toBeVisible();
   }
 

@@ -1,12 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, snapshot, test } from '../fixtures/test.js';
 import { StatusPage } from '../pages/status.page.js';
 
-test('the admin page served by the control plane shows it ready, with PostgreSQL and Redis up', async ({ page }) => {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-
+test('the status page served by the control plane shows it ready, with PostgreSQL and Redis up', async ({
+  adminPage: page,
+}, testInfo) => {
   const status = new StatusPage(page);
   await status.open();
 
@@ -14,5 +11,5 @@ test('the admin page served by the control plane shows it ready, with PostgreSQL
   await expect(status.dependencyRow('PostgreSQL')).toContainText('up');
   await expect(status.dependencyRow('Redis')).toContainText('up');
   await expect(page.getByText(/version \d+\.\d+\.\d+/)).toBeVisible();
-  expect(consoleErrors).toEqual([]);
+  await snapshot(page, testInfo, 'status');
 });

@@ -19,4 +19,10 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 };
 
+// Autosizing textareas listen for web fonts loading.
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+
 afterEach(() => cleanup());

@@ -10,6 +10,20 @@ export class ApiError extends Error {
     super(envelope.message);
     this.name = 'ApiError';
   }
+
+  get code(): string {
+    return this.envelope.code;
+  }
+
+  static from(response: Response, body: unknown): ApiError {
+    const envelope = errorEnvelopeSchema.safeParse(body);
+    return new ApiError(
+      response.status,
+      envelope.success
+        ? envelope.data
+        : { code: `HTTP_${response.status}`, message: response.statusText || `Request failed (${response.status})` },
+    );
+  }
 }
 
 export interface RequestOptions<S extends z.ZodType> {
@@ -27,14 +41,6 @@ export async function requestJson<S extends z.ZodType>(path: string, options: Re
     headers: { Accept: 'application/json', ...options.init?.headers },
   });
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok && !options.acceptStatuses?.includes(response.status)) {
-    const envelope = errorEnvelopeSchema.safeParse(body);
-    throw new ApiError(
-      response.status,
-      envelope.success
-        ? envelope.data
-        : { code: `HTTP_${response.status}`, message: response.statusText || 'Request failed' },
-    );
-  }
+  if (!response.ok && !options.acceptStatuses?.includes(response.status)) throw ApiError.from(response, body);
   return options.schema.parse(body);
 }
