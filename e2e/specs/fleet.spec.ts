@@ -85,7 +85,10 @@ test('a connected SDK shows up live, picks up a config change, and obeys a fleet
     const configEvents = await seed.audit({ resource: `${ENV}/${service}/llm` });
     expect(configEvents.map((e) => e.action)).toEqual(['breaker_config.updated', 'breaker_config.created']);
     // Overrides are audited per service/breaker, with the environment beside it.
-    const overrideEvents = await seed.audit({ resourceType: 'breaker_override', resource: `${service}/llm` });
+    const overrideEvents = await seed.audit({
+      resourceType: 'breaker_override',
+      resource: `production/${service}/llm`,
+    });
     expect(overrideEvents.map((e) => [e.action, e.environment])).toEqual([
       ['override.cleared', ENV],
       ['override.set', ENV],

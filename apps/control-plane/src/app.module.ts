@@ -7,6 +7,7 @@ import type { Env } from './core/config/env.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
 import { RedisModule } from './core/redis/redis.module.js';
+import { AdminLiveModule } from './modules/admin-live/admin-live.module.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         SyncModule,
         InstancesModule,
         OverridesModule,
+        AdminLiveModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

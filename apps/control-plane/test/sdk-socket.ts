@@ -14,57 +14,27 @@ interface Received {
   payload: any;
 }
 
-/**
- * A protocol-level SDK client for integration tests: a real socket.io client that records what the server sends
- * and lets the test answer (ACK, NACK, pong) by hand.
- */
-export class SdkSocket {
+/** A real socket.io client that records what the server sends, for tests to take in arrival order. */
+export class RecordingSocket {
   private readonly received: Received[] = [];
   private readonly waiters: Array<() => void> = [];
   private consumed = 0;
 
-  private constructor(readonly socket: Socket) {
+  protected constructor(readonly socket: Socket) {
     socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
       for (const wake of this.waiters.splice(0)) wake();
     });
   }
 
-  /** Connects (throws with the server's refusal), then says hello. */
-  static async connect(
-    baseUrl: string,
-    sdkKey: string | undefined,
-    hello: Partial<HelloMessage> = {},
-  ): Promise<SdkSocket> {
-    const socket = io(`${baseUrl}${SDK_NAMESPACE}`, {
-      auth: sdkKey === undefined ? {} : { token: sdkKey },
-      reconnection: false,
-      forceNew: true,
-      transports: ['websocket'],
-    });
-    await new Promise<void>((resolve, reject) => {
+  /** Connects `socket`; rejects with the server's refusal (and closes the socket). */
+  protected static opened(socket: Socket): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', (error) => {
         socket.close();
         reject(error);
       });
-    });
-    const client = new SdkSocket(socket);
-    client.hello(hello);
-    return client;
-  }
-
-  hello(hello: Partial<HelloMessage> = {}): void {
-    this.socket.emit(SYNC_EVENTS.hello, {
-      protocol: SYNC_PROTOCOL_VERSION,
-      service: 'checkout',
-      instanceId: 'instance-1',
-      hostname: 'test-host',
-      pid: 4242,
-      sdkVersion: '0.1.0',
-      lastRevision: null,
-      breakers: [],
-      ...hello,
     });
   }
 
@@ -100,14 +70,6 @@ export class SdkSocket {
     return JSON.stringify(this.received.map((m) => m.event));
   }
 
-  ack(revision: number, configs: SyncedConfig[]): void {
-    this.socket.emit(SYNC_EVENTS.ack, { revision, contentHash: contentHash(configs) });
-  }
-
-  nack(revision: number, reason: string): void {
-    this.socket.emit(SYNC_EVENTS.nack, { revision, reason });
-  }
-
   /** Resolves when the server has closed the connection. */
   closedByServer(): Promise<string> {
     if (this.socket.disconnected) return Promise.resolve('already');
@@ -116,5 +78,51 @@ export class SdkSocket {
 
   close(): void {
     this.socket.close();
+  }
+}
+
+/**
+ * A protocol-level SDK client for integration tests: records what the server sends and lets the test answer
+ * (ACK, NACK, pong) by hand.
+ */
+export class SdkSocket extends RecordingSocket {
+  /** Connects (throws with the server's refusal), then says hello. */
+  static async connect(
+    baseUrl: string,
+    sdkKey: string | undefined,
+    hello: Partial<HelloMessage> = {},
+  ): Promise<SdkSocket> {
+    const socket = io(`${baseUrl}${SDK_NAMESPACE}`, {
+      auth: sdkKey === undefined ? {} : { token: sdkKey },
+      reconnection: false,
+      forceNew: true,
+      transports: ['websocket'],
+    });
+    await RecordingSocket.opened(socket);
+    const client = new SdkSocket(socket);
+    client.hello(hello);
+    return client;
+  }
+
+  hello(hello: Partial<HelloMessage> = {}): void {
+    this.socket.emit(SYNC_EVENTS.hello, {
+      protocol: SYNC_PROTOCOL_VERSION,
+      service: 'checkout',
+      instanceId: 'instance-1',
+      hostname: 'test-host',
+      pid: 4242,
+      sdkVersion: '0.1.0',
+      lastRevision: null,
+      breakers: [],
+      ...hello,
+    });
+  }
+
+  ack(revision: number, configs: SyncedConfig[]): void {
+    this.socket.emit(SYNC_EVENTS.ack, { revision, contentHash: contentHash(configs) });
+  }
+
+  nack(revision: number, reason: string): void {
+    this.socket.emit(SYNC_EVENTS.nack, { revision, reason });
   }
 }

@@ -1,3 +1,4 @@
+export * from './admin-events.js';
 export * from './content-hash.js';
 export * from './fleet-routes.js';
 export * from './fleet.schema.js';

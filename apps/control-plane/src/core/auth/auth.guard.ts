@@ -57,13 +57,16 @@ function checkCsrf(request: AuthenticatedRequest): void {
       `Cookie-authenticated writes must send the header X-Requested-With: ${CSRF_HEADER_VALUE}`,
     );
   const origin = request.headers.origin;
-  if (origin === undefined) return;
-  let originHost: string | undefined;
+  if (!originAllowed(origin, request.headers.host))
+    throw new AuthError('CSRF_CHECK_FAILED', `Origin ${origin ?? ''} does not match this server`);
+}
+
+/** A browser's Origin, when sent, must be this server (cookie writes, and the /admin socket handshake). */
+export function originAllowed(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
   try {
-    originHost = new URL(origin).host;
+    return new URL(origin).host === host;
   } catch {
-    originHost = undefined;
+    return false;
   }
-  if (originHost !== request.headers.host)
-    throw new AuthError('CSRF_CHECK_FAILED', `Origin ${origin} does not match this server`);
 }

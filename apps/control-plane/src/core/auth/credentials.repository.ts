@@ -49,6 +49,17 @@ export class CredentialsRepository {
     return rows[0] ? toUserRecord(rows[0]) : undefined;
   }
 
+  /** Which of these session token hashes still belong to an unexpired session of an enabled user. */
+  async liveSessions(tokenHashes: string[]): Promise<Set<string>> {
+    if (tokenHashes.length === 0) return new Set();
+    const rows = await this.db.read.query<{ token_hash: string }>(
+      `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now() AND NOT u.disabled`,
+      [tokenHashes],
+    );
+    return new Set(rows.map((row) => row.token_hash));
+  }
+
   /** The live key with this hash; records when it was used (at most once a minute, to spare writes). */
   async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
     const rows = await this.db.read.query<KeyRow & { stale: boolean }>(

@@ -3,7 +3,24 @@ import { Injectable, Logger } from '@nestjs/common';
 /** Something that changed, announced after its transaction committed (never for a rolled-back write). */
 export type DomainEvent =
   | { type: 'config.changed'; environment: string; service: string; name: string; revision: number; deleted: boolean }
-  | { type: 'environment.defaults_changed'; environment: string; revision: number };
+  | { type: 'environment.defaults_changed'; environment: string; revision: number }
+  | {
+      type: 'instance.changed';
+      environment: string;
+      service: string;
+      instanceId: string;
+      change: 'connected' | 'disconnected' | 'applied' | 'nacked';
+    }
+  | {
+      type: 'override.changed';
+      environment: string;
+      service: string;
+      breaker: string;
+      change: 'set' | 'cleared' | 'reset';
+    }
+  /** Sessions ended: one (sign-out) or all of a user's (disabled, password changed, except `keep`). */
+  | { type: 'sessions.ended'; sessionTokenHash: string }
+  | { type: 'sessions.ended'; userId: string; keep?: string | undefined };
 
 export type DomainEventType = DomainEvent['type'];
 type Handler<T extends DomainEventType> = (event: Extract<DomainEvent, { type: T }>) => void;

@@ -63,6 +63,23 @@ describe('audit log: filters, cursor pagination, JSON and CSV export (real Postg
     expect((await fx.admin.get(`/audit?to=${future}&resourceType=service`)).body.items).toHaveLength(8);
   });
 
+  it("one breaker's config changes and overrides share a resource id, so one filter shows them together", async () => {
+    const path = '/environments/production/services/svc-0/breakers/payments';
+    expect((await fx.admin.put(path, { template: 'external_api', message: 'create' })).status).toBe(201);
+    expect((await fx.admin.post(`${path}/override`, { action: 'force_open', message: 'incident' })).status).toBe(200);
+    expect((await fx.admin.delete(`${path}/override`)).status).toBe(200);
+    // Another environment's breaker of the same name stays out.
+    expect((await fx.admin.post(`${path.replace('production', 'staging')}/override`, { action: 'reset' })).status).toBe(
+      200,
+    );
+    const page = auditPageSchema.parse((await fx.admin.get('/audit?resource=production/svc-0/payments')).body);
+    expect(page.items.map((item) => [item.resourceType, item.action])).toEqual([
+      ['breaker_override', 'override.cleared'],
+      ['breaker_override', 'override.set'],
+      ['breaker_config', 'breaker_config.created'],
+    ]);
+  });
+
   it('exports the filtered events as JSON and as CSV (formula cells neutralised)', async () => {
     const json = await fx.admin.get('/audit/export?resourceType=service&format=json');
     expect(json.status).toBe(200);

@@ -70,7 +70,10 @@ export class AuthService {
   }
 
   async logout(sessionTokenHash: string): Promise<void> {
-    await this.db.run((tx) => this.users.deleteSession(tx, sessionTokenHash));
+    await this.db.run(async (tx) => {
+      await this.users.deleteSession(tx, sessionTokenHash);
+      tx.afterCommit({ type: 'sessions.ended', sessionTokenHash });
+    });
   }
 
   /** Changes the caller's password; ends their other sessions. */
@@ -89,6 +92,7 @@ export class AuthService {
     await this.db.run(async (tx) => {
       await this.users.update(tx, user.id, { passwordHash, mustChangePassword: false });
       await this.users.deleteSessionsOf(tx, user.id, sessionTokenHash);
+      tx.afterCommit({ type: 'sessions.ended', userId: user.id, keep: sessionTokenHash });
       await this.audit.record(tx, actorOf({ kind: 'user', user, sessionTokenHash }, ip), {
         action: 'user.password_changed',
         resourceType: 'user',

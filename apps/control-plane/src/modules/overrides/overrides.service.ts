@@ -4,6 +4,7 @@ import type { Actor } from '../../core/auth/principal.js';
 import { Transactions, type Tx } from '../../core/database/transactions.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { resourceIdOf } from '../breaker-configs/breaker-configs.service.js';
 import { SyncGateway } from '../sync/sync.gateway.js';
 import { OverridesRepository } from './overrides.repository.js';
 
@@ -46,7 +47,7 @@ export class OverridesService {
     return this.audit.record(tx, actor, {
       action,
       resourceType: 'breaker_override',
-      resourceId: `${target.service}/${target.breaker}`,
+      resourceId: resourceIdOf({ environment: target.environment, service: target.service, name: target.breaker }),
       environment: target.environment,
       ...change,
     });
@@ -63,10 +64,12 @@ export class OverridesService {
       const before = await this.overrides.find(tx, target.environment, target.service, target.breaker);
       if (request.action === 'reset') {
         await this.record(tx, actor, 'override.reset', target, { before, after: before, message });
+        tx.afterCommit({ type: 'override.changed', ...target, change: 'reset' });
         return before;
       }
       const after = await this.overrides.put(tx, target, request.action, actor.label, message);
       await this.record(tx, actor, 'override.set', target, { before, after, message });
+      tx.afterCommit({ type: 'override.changed', ...target, change: 'set' });
       return after;
     });
     this.sync.pushOverride({ ...target, action: request.action });
@@ -85,6 +88,7 @@ export class OverridesService {
         );
       await this.overrides.remove(tx, target);
       await this.record(tx, actor, 'override.cleared', target, { before, message });
+      tx.afterCommit({ type: 'override.changed', ...target, change: 'cleared' });
     });
     this.sync.pushOverride({ ...target, action: 'clear' });
     return { ...target, action: 'clear', active: null };

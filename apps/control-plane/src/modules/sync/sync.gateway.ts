@@ -158,9 +158,10 @@ export class SyncGateway
     const instance = socket.data?.instance;
     this.seen.delete(socket.id);
     if (instance && !this.closing)
-      await this.instances
-        .disconnected(instance, socket.id)
-        .catch((error: unknown) => this.logger.warn(`disconnect of ${socket.id}: ${String(error)}`));
+      await this.instances.disconnected(instance, socket.id).then(
+        () => this.events.emit({ type: 'instance.changed', ...instance, change: 'disconnected' }),
+        (error: unknown) => this.logger.warn(`disconnect of ${socket.id}: ${String(error)}`),
+      );
   }
 
   private refuse(socket: SdkSocket, envelope: ErrorEnvelope): void {
@@ -193,6 +194,7 @@ export class SyncGateway
       nodeId: this.nodeId,
       socketId: socket.id,
     });
+    this.events.emit({ type: 'instance.changed', ...instance, change: 'connected' });
     // Join before reading: a change committed from now on is pushed; one committed before is in what we read.
     await socket.join([environmentRoom(environment), serviceRoom(environment, hello.service)]);
     const welcome: WelcomeMessage = {
@@ -252,7 +254,13 @@ export class SyncGateway
     this.ackFlush = undefined;
     const batch = [...this.acks.values()];
     this.acks.clear();
-    await this.instances.acked(batch).catch((error: unknown) => this.logger.warn(`recording ACKs: ${String(error)}`));
+    await this.instances.acked(batch).then(
+      () => {
+        for (const { environment, service, instanceId } of batch)
+          this.events.emit({ type: 'instance.changed', environment, service, instanceId, change: 'applied' });
+      },
+      (error: unknown) => this.logger.warn(`recording ACKs: ${String(error)}`),
+    );
   }
 
   private expectedHash(environment: string, service: string, revision: number): Promise<string | undefined> {
@@ -274,6 +282,7 @@ export class SyncGateway
     if (!instance || !parsed.success) return;
     this.logger.warn(`${instance.instanceId} rejected revision ${parsed.data.revision}: ${parsed.data.reason}`);
     await this.instances.nacked(instance, parsed.data.revision, parsed.data.reason);
+    this.events.emit({ type: 'instance.changed', ...instance, change: 'nacked' });
   }
 
   private beat(): void {

@@ -99,7 +99,10 @@ export class UsersService implements OnApplicationBootstrap {
         passwordHash,
         mustChangePassword: passwordHash ? true : undefined,
       });
-      if (request.disabled === true || passwordHash) await this.users.deleteSessionsOf(tx, id);
+      if (request.disabled === true || passwordHash) {
+        await this.users.deleteSessionsOf(tx, id);
+        tx.afterCommit({ type: 'sessions.ended', userId: id });
+      }
       const view = toUserView(after);
       await this.audit.record(tx, actor, {
         action: passwordHash ? 'user.password_reset' : 'user.updated',
