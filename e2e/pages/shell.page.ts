@@ -5,11 +5,14 @@ export class Shell {
   readonly navigation: Locator;
   readonly environment: Locator;
   readonly account: Locator;
+  /** "Live" / "Reconnecting": the state of the admin UI's socket.io channel. */
+  readonly live: Locator;
 
   constructor(private readonly page: Page) {
     this.navigation = page.getByRole('navigation', { name: 'Main' });
     this.environment = page.getByRole('combobox', { name: 'Environment' });
     this.account = page.getByRole('button', { name: 'Account' });
+    this.live = page.getByTestId('live-indicator');
   }
 
   navLink(label: string): Locator {

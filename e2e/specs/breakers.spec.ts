@@ -107,10 +107,12 @@ test('two people edit the same version: the second sees what changed and re-appl
   await aliceEditor.open(ENV, service, 'stripe');
   await bobEditor.open(ENV, service, 'stripe');
 
+  // Bob has started editing: the editor keeps his draft when Alice's version is pushed (an untouched one would
+  // switch to hers), so his save still names version 1.
+  await bobEditor.field('Priority').fill('1');
   await aliceEditor.field('Open timeout (s)').fill('90');
   expect((await aliceEditor.save('alice: longer open timeout')).status()).toBe(200);
 
-  await bobEditor.field('Priority').fill('1');
   const stale = await bobEditor.save('bob: raise priority');
   expect(stale.status()).toBe(409);
   await expect(bobEditor.conflictDialog).toBeVisible();
@@ -128,6 +130,8 @@ test('two people edit the same version: the second sees what changed and re-appl
   const merged = await bobEditor.save('bob: raise priority on top of alice');
   expect(merged.status()).toBe(200);
   expect(breakerSchema.parse(await merged.json()).version).toBe(3);
+  // Alice's editor, untouched since her save, shows Bob's version without a reload (pushed; the fallback is 30 s).
+  await expect(aliceEditor.field('Priority')).toHaveValue('1');
 
   const stored = await seed.getBreaker(ENV, service, 'stripe');
   expect(stored.overrides).toEqual({ timeout: 90, priority: 1 });

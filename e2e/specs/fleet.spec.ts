@@ -4,8 +4,11 @@ import { expect, snapshot, test, uniqueName } from '../fixtures/test.js';
 import { BreakerEditorPage } from '../pages/breaker-editor.page.js';
 import { BreakersPage } from '../pages/breakers.page.js';
 import { FleetPage, OverrideControls } from '../pages/fleet.page.js';
+import { Shell } from '../pages/shell.page.js';
 
 const ENV = 'production';
+/** The refetch fallback while the live channel is away, set far beyond every wait here: updates must be pushed. */
+const FALLBACK_MS = 3_600_000;
 
 /** Resolves with the next value the SDK reports for `event` that satisfies `match`. */
 function next<T>(handle: ControlPlaneHandle, event: 'applied' | 'override', match: (value: T) => boolean): Promise<T> {
@@ -28,8 +31,11 @@ test('a connected SDK shows up live, picks up a config change, and obeys a fleet
   await seed.putBreaker(ENV, service, 'llm', { template: 'ai_provider', overrides: {}, message: 'initial' });
   const key = await seed.createApiKey({ name: uniqueName('chat-sdk'), type: 'sdk', environment: ENV });
 
+  await page.addInitScript((ms) => localStorage.setItem('breakwater:live-fallback-ms', String(ms)), FALLBACK_MS);
   const fleet = new FleetPage(page);
+  const shell = new Shell(page);
   await fleet.open(ENV, service);
+  await expect(shell.live).toHaveAttribute('data-status', 'live');
   await expect(page.getByTestId('empty-state')).toContainText(`No SDK instance has connected for ${service}`);
 
   // A real SDK in this process: its own registry holds the breaker, the control plane drives it.
@@ -40,7 +46,7 @@ test('a connected SDK shows up live, picks up a config change, and obeys a fleet
     await sdk.waitFor('synced');
     expect(breaker.config.timeout).toBe(30); // production's profile over the template, from the control plane
 
-    // The page updates without a reload.
+    // The page updates without a reload, pushed: no poll runs while the channel is live (and the fallback is 1 h).
     await expect(fleet.instance(instanceId)).toContainText('connected');
     await expect(fleet.instance(instanceId)).toContainText('synced');
     await expect(fleet.breaker(service, 'llm')).toContainText('1 of 1 instances on the current version');
@@ -82,9 +88,9 @@ test('a connected SDK shows up live, picks up a config change, and obeys a fleet
     expect(breaker.getState()).toBe('closed');
     await expect(controls.banner).toHaveCount(0);
 
-    const configEvents = await seed.audit({ resource: `${ENV}/${service}/llm` });
+    const configEvents = await seed.audit({ resourceType: 'breaker_config', resource: `${ENV}/${service}/llm` });
     expect(configEvents.map((e) => e.action)).toEqual(['breaker_config.updated', 'breaker_config.created']);
-    // Overrides are audited per service/breaker, with the environment beside it.
+    // Overrides are audited under the breaker's resource id, like its config changes.
     const overrideEvents = await seed.audit({
       resourceType: 'breaker_override',
       resource: `production/${service}/llm`,
@@ -94,9 +100,35 @@ test('a connected SDK shows up live, picks up a config change, and obeys a fleet
       ['override.set', ENV],
     ]);
 
-    // The instance leaves: the open fleet page shows it without a reload.
+    const together = await seed.audit({ resource: `${ENV}/${service}/llm` });
+    expect(together.map((e) => e.action)).toEqual([
+      'override.cleared',
+      'override.set',
+      'breaker_config.updated',
+      'breaker_config.created',
+    ]);
+
+    // Someone else changes the config and overrides it (through the API): the open fleet page shows it, pushed.
     await fleet.open(ENV, service);
+    await expect(shell.live).toHaveAttribute('data-status', 'live');
     await expect(fleet.instance(instanceId)).toContainText('connected');
+    const current = await seed.getBreaker(ENV, service, 'llm');
+    const appliedAgain = next<{ revision: number }>(sdk, 'applied', (a) => a.revision > revision);
+    await seed.putBreaker(
+      ENV,
+      service,
+      'llm',
+      { template: 'ai_provider', overrides: { timeout: 50 }, message: 'pushed' },
+      current.version,
+    );
+    const pushed = await appliedAgain;
+    await expect(fleet.instance(instanceId).getByTestId('applied-revision')).toHaveText(String(pushed.revision));
+    await seed.setOverride(ENV, service, 'llm', 'force_close');
+    await expect(page.getByTestId('override-banner')).toContainText('force close');
+    await seed.clearOverride(ENV, service, 'llm');
+    await expect(page.getByTestId('override-banner')).toHaveCount(0);
+
+    // The instance leaves: the open fleet page shows it without a reload.
     await sdk.close();
     await expect(fleet.instance(instanceId)).toContainText('disconnected');
     await expect(fleet.instance(instanceId)).toContainText('offline');

@@ -5,6 +5,8 @@ import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { useLogout, useMe, usePermissions } from '../modules/auth/api/auth.api';
 import { rememberEnvironment, useCurrentEnvironment } from '../modules/environments/api/environments.api';
 import { EnvironmentSwitcher } from '../modules/environments/components/EnvironmentSwitcher';
+import { useWatchEnvironment } from '../modules/live/api/live';
+import { LiveIndicator } from '../modules/live/components/LiveIndicator';
 
 /** The frame of every signed-in page: header with the environment switcher and user menu, navigation on the side. */
 export function Shell() {
@@ -20,6 +22,7 @@ export function Shell() {
   useEffect(() => {
     if (urlEnv) rememberEnvironment(urlEnv);
   }, [urlEnv]);
+  useWatchEnvironment(env);
   const envBase = env ? `/env/${encodeURIComponent(env)}` : '/env';
   const who = me.data?.kind === 'user' ? me.data.user.email : me.data?.kind === 'api_key' ? me.data.name : '';
 
@@ -47,6 +50,7 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <LiveIndicator />
             <EnvironmentSwitcher />
             <Menu position="bottom-end">
               <Menu.Target>

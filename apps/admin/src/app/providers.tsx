@@ -4,6 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../lib/http';
 import { ME_KEY } from '../modules/auth/api/auth.api';
+import { LiveProvider } from '../modules/live/api/live';
 
 function createClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -32,7 +33,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider defaultColorScheme="auto">
       <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <LiveProvider>{children}</LiveProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

@@ -1,6 +1,7 @@
 import type { Breaker, BreakerVersion, FieldError } from '@breakwater/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, fieldErrorsOf, type ApiBody, type ApiQuery } from '../../../lib/api-client';
+import { useLiveRefetchInterval } from '../../live/api/live';
 import type { BreakerDraft } from '../model/breaker-draft';
 
 export interface BreakerRef {
@@ -16,6 +17,7 @@ export function useBreakers(env: string, query: ApiQuery<'listBreakers'>) {
     queryKey: ['breakers', env, 'list', query],
     queryFn: async () => (await callApi('listBreakers', { params: { env }, query })).data,
     placeholderData: keepPreviousData,
+    refetchInterval: useLiveRefetchInterval(),
   });
 }
 
@@ -24,6 +26,7 @@ export function useBreaker(ref: BreakerRef, enabled = true) {
     queryKey: breakerKey(ref),
     queryFn: async () => (await callApi('getBreaker', { params: { ...ref } })).data,
     enabled,
+    refetchInterval: useLiveRefetchInterval(),
   });
 }
 

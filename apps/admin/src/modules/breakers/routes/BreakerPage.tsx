@@ -86,6 +86,15 @@ export function BreakerPage({ isNew = false }: { isNew?: boolean }) {
               <Group gap="xs">
                 <Badge variant="outline">{env}</Badge>
                 {data.template && <Badge variant="light">template {data.template}</Badge>}
+                {canEdit && (
+                  <Anchor
+                    component={Link}
+                    size="sm"
+                    to={`/audit?resource=${encodeURIComponent(`${env}/${service}/${name}`)}`}
+                  >
+                    Audit log
+                  </Anchor>
+                )}
               </Group>
             </Group>
             <OverrideBanner override={active} />

@@ -1,18 +1,14 @@
 import type { FleetOverride } from '@breakwater/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, type ApiBody } from '../../../lib/api-client';
+import { useLiveRefetchInterval } from '../../live/api/live';
 
-/**
- * How often fleet views ask again. The control plane pushes changes to SDKs over socket.io but has no browser
- * channel yet, so the admin UI polls; views update without a reload within this interval.
- */
-export const FLEET_REFRESH_MS = 2_000;
-
+/** Fleet views are kept fresh by the live channel (pushed invalidations); they poll slowly only while it is away. */
 export function useInstances(env: string, service?: string) {
   return useQuery({
     queryKey: ['fleet', env, 'instances', service ?? ''],
     queryFn: async () => (await callApi('listInstances', { params: { env }, query: { service } })).data,
-    refetchInterval: FLEET_REFRESH_MS,
+    refetchInterval: useLiveRefetchInterval(),
   });
 }
 
@@ -20,7 +16,7 @@ export function useOverrides(env: string, service?: string) {
   return useQuery({
     queryKey: ['fleet', env, 'overrides', service ?? ''],
     queryFn: async () => (await callApi('listOverrides', { params: { env }, query: { service } })).data.items,
-    refetchInterval: FLEET_REFRESH_MS,
+    refetchInterval: useLiveRefetchInterval(),
   });
 }
 

@@ -5,7 +5,7 @@ import { QueryState } from '../../../components/QueryState';
 import { formatTime } from '../../../lib/format';
 import { useUrlState } from '../../../lib/url-state';
 import { useServices } from '../../services/api/services.api';
-import { FLEET_REFRESH_MS, useInstances } from '../api/fleet.api';
+import { useInstances } from '../api/fleet.api';
 import { OverrideBanner } from '../components/OverrideControls';
 
 const SYNC_COLOR: Record<InstanceStatus['syncStatus'], string> = { synced: 'green', stale: 'orange', offline: 'gray' };
@@ -31,7 +31,7 @@ export function FleetPage() {
         />
       </Group>
       <Text size="sm" c="dimmed">
-        Refreshes every {FLEET_REFRESH_MS / 1000} s.
+        Updates live as instances connect, apply or reject changes (slow refresh while reconnecting).
       </Text>
       <QueryState query={fleet} what="the fleet">
         {(data) => (
@@ -81,7 +81,7 @@ export function FleetPage() {
                           </Table.Td>
                           <Table.Td>{i.sdkVersion}</Table.Td>
                           <Table.Td>
-                            {i.appliedRevision ?? '—'}
+                            <span data-testid="applied-revision">{i.appliedRevision ?? '—'}</span>
                             {i.hashVerified === false && (
                               <Badge color="red" size="xs" ml={4}>
                                 hash mismatch
