@@ -59,6 +59,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     if (!signedIn) return;
     const live = io(ADMIN_NAMESPACE, { withCredentials: true, transports: ['websocket'] });
     let wasConnected = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     live.on('connect', () => {
       setStatus('live');
       subscribe(live, watched.current);
@@ -75,7 +76,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       setStatus('reconnecting');
       if (error.message === ADMIN_AUTH_ERRORS.unauthenticated) void client.invalidateQueries({ queryKey: ME_KEY });
       // A refused handshake is not retried by socket.io itself.
-      if (!live.active) setTimeout(() => live.connect(), 5_000);
+      if (!live.active) {
+        clearTimeout(retry);
+        retry = setTimeout(() => live.connect(), 5_000);
+      }
     });
     live.on(ADMIN_EVENTS.sessionEnded, () => client.setQueryData(ME_KEY, null));
     live.on(ADMIN_EVENTS.invalidate, (payload: unknown) => {
@@ -86,6 +90,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     socket.current = live;
     return () => {
       socket.current = undefined;
+      clearTimeout(retry);
       live.close();
     };
   }, [signedIn, client]);
