@@ -3,7 +3,7 @@
  * real CircuitBreakers, over an in-memory transport) each decode and apply the same delta as socket.io would hand
  * it over (a fresh JSON.parse per client), then ACK. Prints the time per client per change.
  *
- *   npx tsx bench/sync/apply-bench.ts              (BENCH_CLIENTS=1000, BENCH_ROUNDS=30)
+ *   npm run bench:sync-apply -w @breakwater/bench      (BENCH_CLIENTS=1000, BENCH_ROUNDS=30, BENCH_BREAKERS=10)
  */
 import { connectToControlPlane, type ConnectionHandlers } from '@breakwater/sdk/sync';
 import { resolveBreakerConfig, SYNC_EVENTS, type DeltaMessage, type SnapshotMessage } from '@breakwater/contracts';
