@@ -4,8 +4,8 @@
  * URLs. Talks to the parent over IPC: "ready" once every client is synced, then the wall-clock time at which each
  * client applied each revision.
  */
-import { CircuitBreaker } from '@breakwater/sdk';
-import { completeInput, connectToControlPlane, type ControlPlaneHandle, type SyncRegistry } from '@breakwater/sdk/sync';
+import { connectToControlPlane, type ControlPlaneHandle } from '@breakwater/sdk/sync';
+import { benchRegistry } from './bench-registry.js';
 
 export interface ClientsConfig {
   urls: string[];
@@ -25,29 +25,6 @@ export type ParentMessage = { type: 'await'; revision: number } | { type: 'stop'
 
 const now = (): number => performance.timeOrigin + performance.now();
 
-function registry(): SyncRegistry {
-  const breakers = new Map<string, CircuitBreaker>();
-  const wrap = (breaker: CircuitBreaker) => ({
-    getConfig: () => breaker.config,
-    updateConfig: (config: CircuitBreaker['config']) => breaker.updateConfig(completeInput(config)),
-    forceOpen: () => breaker.forceOpen(),
-    forceClose: () => breaker.forceClose(),
-    reset: () => breaker.reset(),
-  });
-  return {
-    get: (name) => {
-      const breaker = breakers.get(name);
-      return breaker && wrap(breaker);
-    },
-    create: (name, config) => {
-      const breaker = new CircuitBreaker(name, config);
-      breakers.set(name, breaker);
-      return wrap(breaker);
-    },
-    list: () => [...breakers].map(([name, b]) => ({ name, type: b.config.circuitType })),
-  };
-}
-
 function send(message: ClientsMessage): void {
   process.send?.(message);
 }
@@ -56,6 +33,8 @@ async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as ClientsConfig;
   /** revision -> time each client applied it (index = client). */
   const applied = new Map<number, number[]>();
+  /** revision -> how many clients applied it. */
+  const appliedCount = new Map<number, number>();
   const waiting = new Map<number, () => void>();
   const handles: ControlPlaneHandle[] = [];
   const quiet = { info: () => undefined, warn: (m: string) => process.stderr.write(`client: ${m}\n`) };
@@ -66,15 +45,18 @@ async function main(): Promise<void> {
       sdkKey: config.sdkKey,
       service: config.service,
       instanceId: `bench-${config.offset + i}`,
-      registry: registry(),
+      registry: benchRegistry(),
       logger: quiet,
     });
     handle.on('applied', ({ revision, kind }) => {
       if (kind !== 'delta') return;
       let times = applied.get(revision);
       if (!times) applied.set(revision, (times = new Array<number>(config.count).fill(Number.NaN)));
+      if (!Number.isNaN(times[i] ?? Number.NaN)) return;
       times[i] = now();
-      if (times.every((t) => !Number.isNaN(t))) waiting.get(revision)?.();
+      const count = (appliedCount.get(revision) ?? 0) + 1;
+      appliedCount.set(revision, count);
+      if (count === config.count) waiting.get(revision)?.();
     });
     handles.push(handle);
     // Connect in waves so the control plane is not asked for 1,000 handshakes in the same millisecond.
@@ -91,14 +73,13 @@ async function main(): Promise<void> {
     const report = (): void => {
       send({ type: 'applied', revision: message.revision, times: applied.get(message.revision) ?? [] });
     };
-    const times = applied.get(message.revision);
     const timer = setTimeout(report, 30_000); // report what arrived, even if some never did
     const done = (): void => {
       clearTimeout(timer);
       waiting.delete(message.revision);
       report();
     };
-    if (times?.every((t) => !Number.isNaN(t))) done();
+    if (appliedCount.get(message.revision) === config.count) done();
     else waiting.set(message.revision, done);
   });
 }

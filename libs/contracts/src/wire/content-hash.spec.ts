@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBreakerConfig } from '../config/resolve.js';
-import { contentHash, stableStringify } from './content-hash.js';
+import {
+  contentHash,
+  contentHashEntry,
+  contentHashInput,
+  joinContentHashEntries,
+  stableStringify,
+} from './content-hash.js';
 
 function config(name: string, failureThreshold = 5) {
   const result = resolveBreakerConfig({ name, template: 'external_api', overrides: { failureThreshold } });
@@ -47,5 +53,19 @@ describe('contentHash', () => {
 
   it('hashes an empty set to a fixed value', () => {
     expect(contentHash([])).toBe('sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945');
+  });
+
+  it('is the stable JSON of the name-sorted configs, whether built at once or from kept entries', () => {
+    const configs = [
+      { name: 'search', config: config('search', 7) },
+      { name: 'payments', config: config('payments') },
+    ];
+    const whole = stableStringify([
+      { name: 'payments', config: configs[1]?.config },
+      { name: 'search', config: configs[0]?.config },
+    ]);
+    expect(contentHashInput(configs)).toBe(whole);
+    expect(joinContentHashEntries([configs[1]!, configs[0]!].map(contentHashEntry))).toBe(whole);
+    expect(joinContentHashEntries([])).toBe(contentHashInput([]));
   });
 });

@@ -35,8 +35,19 @@ export function contentHash(configs: ReadonlyArray<HashableConfig>): string {
 
 /** The text contentHash() hashes: for callers with a faster sha256 of their own (node:crypto in the SDK). */
 export function contentHashInput(configs: ReadonlyArray<HashableConfig>): string {
-  const sorted = [...configs]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(({ name, config }) => ({ name, config }));
-  return stableStringify(sorted);
+  const sorted = [...configs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return joinContentHashEntries(sorted.map(contentHashEntry));
+}
+
+/**
+ * One config's part of contentHashInput(), for callers that keep it between changes (an SDK re-hashes after every
+ * delta, and most of its configs did not change).
+ */
+export function contentHashEntry({ name, config }: HashableConfig): string {
+  return stableStringify({ name, config });
+}
+
+/** contentHashInput() from the contentHashEntry() of each config, already sorted by name. */
+export function joinContentHashEntries(entries: ReadonlyArray<string>): string {
+  return `[${entries.join(',')}]`;
 }

@@ -1,4 +1,4 @@
-import type { BreakerConfig } from '@breakwater/contracts';
+import { toExactBreakerConfig, type BreakerConfig } from '@breakwater/contracts';
 import { systemClock, type Clock } from '../clock.js';
 import {
   CircuitOpenError,
@@ -14,6 +14,7 @@ import { runHealthCheck } from './health-check.js';
 import { LatencyBaseline, throttleProbability, type LatencyBaselineState } from './latency-baseline.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { resolveSdkConfig, type CircuitBreakerConfigInput } from './resolve-config.js';
+import { applyExactConfig, isSealedConfig } from './sealed-config.js';
 import { TimeWindow } from './time-window.js';
 import { sharedTimerWheel, type TimerTask, type TimerWheel } from './timer-wheel.js';
 import { TimeoutTracker, type PendingCall } from './timeout-tracker.js';
@@ -731,6 +732,16 @@ export class CircuitBreaker {
    */
   updateConfig(partial: CircuitBreakerConfigInput): void {
     this.applyConfig(resolveSdkConfig(this.name, partial, undefined, this.cfg), false);
+  }
+
+  /**
+   * The live sync's path (not exported from the package): `config` replaces the config as it is, optional parts it
+   * leaves out switched off. A config sealed right after the contracts schema validated it is taken without being
+   * resolved and validated again; anything else is validated like `updateConfig` input (and throws when invalid).
+   */
+  [applyExactConfig](config: BreakerConfig): void {
+    if (isSealedConfig(config) && config.name === this.name) this.applyConfig(config, false);
+    else this.updateConfig(toExactBreakerConfig(config));
   }
 
   private applyConfig(cfg: BreakerConfig, initial: boolean): void {

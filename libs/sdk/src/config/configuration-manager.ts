@@ -11,6 +11,7 @@ import {
   type ExactBreakerConfig,
   type TemplateName,
 } from '@breakwater/contracts';
+import { deepFreeze } from '../breaker/sealed-config.js';
 import { ConfigurationError } from './configuration-error.js';
 import { ConfigurationValidator } from './configuration-validator.js';
 
@@ -37,14 +38,6 @@ export type ConfigurationListener = (change: ConfigurationChange) => void;
 export interface ConfigurationManagerOptions {
   /** Called when a listener throws; the change itself stands and the other listeners still run. */
   onListenerError?: (error: unknown, change: ConfigurationChange) => void;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /**

@@ -23,7 +23,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { SDK_VERSION } from '../version.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
-import { ConfigApplier } from './config-applier.js';
+import { ConfigApplier, sealValidated } from './config-applier.js';
 import { systemScheduler, type Scheduler } from './scheduler.js';
 import { socketIoTransport } from './socket-io-transport.js';
 import { standardizedRegistry } from './standardized-registry.js';
@@ -158,7 +158,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       if (cached) {
         try {
           const { snapshot } = cached;
-          this.applier.applySnapshot(snapshot.configs, snapshot.overrides);
+          this.applier.applySnapshot(sealValidated(snapshot.configs), snapshot.overrides);
           this.revision = snapshot.revision;
           this.cachedEnvironment = cached.environment;
           this.setStatus('stale');
@@ -365,7 +365,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
     const snapshot: SnapshotMessage = parsed.data;
     if (snapshot.service !== this.options.service) return this.reject(payload, [], 'snapshot of another service');
     this.applyOrReject(snapshot.revision, 'snapshot', () =>
-      this.applier.applySnapshot(snapshot.configs, snapshot.overrides),
+      this.applier.applySnapshot(sealValidated(snapshot.configs), snapshot.overrides),
     );
   }
 
@@ -386,7 +386,7 @@ export class ControlPlaneSync implements ControlPlaneHandle {
       return;
     }
     this.applyOrReject(delta.toRevision, 'delta', () => {
-      this.applier.applyDelta(delta.upserts, delta.removals);
+      this.applier.applyDelta(sealValidated(delta.upserts), delta.removals);
       if (delta.overrides) this.applier.replaceOverrides(delta.overrides);
     });
   }

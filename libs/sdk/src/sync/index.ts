@@ -11,6 +11,6 @@ export {
 } from './connect.js';
 export { systemScheduler, type Scheduler } from './scheduler.js';
 export { socketIoTransport } from './socket-io-transport.js';
-export { completeInput, standardizedRegistry } from './standardized-registry.js';
+export { completeInput, standardizedRegistry, syncableBreaker } from './standardized-registry.js';
 export type { SyncableBreaker, SyncRegistry } from './sync-registry.js';
 export type { ConnectionHandlers, SyncConnection, SyncTransport } from './transport.js';
