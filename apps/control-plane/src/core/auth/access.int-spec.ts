@@ -1,6 +1,7 @@
-import { API_ROUTES, type ApiRouteDef, type ApiRouteId } from '@breakwater/contracts';
+import { ADMIN_AUTH_ERRORS, API_ROUTES, type ApiRouteDef, type ApiRouteId } from '@breakwater/contracts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminSocket } from '../../../test/admin-socket.js';
 import { type ApiClient, apiKeyClient, userClient } from '../../../test/api-client.js';
 import { type ControlPlaneFixture, startControlPlane } from '../../../test/control-plane-app.js';
 
@@ -142,6 +143,32 @@ describe('who may call what: every route against every kind of caller (real Post
       if (caller === 'sdkStaging' && EXPECTED[id].includes('sdkProduction'))
         expect(response.body.code).toBe('ENVIRONMENT_FORBIDDEN');
     }
+  });
+
+  it('the /admin socket.io namespace lets every signed-in user in and refuses keys and anonymous callers', async () => {
+    const handshake = async (caller: Caller): Promise<[Caller, string]> => {
+      const { credentials } = clients[caller];
+      const headers: Record<string, string> =
+        credentials && 'key' in credentials ? { authorization: `Bearer ${credentials.key}` } : {};
+      const outcome = await AdminSocket.connect(fx.testApp.baseUrl, clients[caller], headers).then(
+        (socket) => {
+          socket.close();
+          return 'connected';
+        },
+        (error: Error) => error.message,
+      );
+      return [caller, outcome];
+    };
+    const refused = ADMIN_AUTH_ERRORS.unauthenticated;
+    expect(Object.fromEntries(await Promise.all(CALLERS.map(handshake)))).toEqual({
+      anonymous: refused,
+      viewer: 'connected',
+      editor: 'connected',
+      admin: 'connected',
+      editorKey: refused,
+      sdkProduction: refused,
+      sdkStaging: refused,
+    });
   });
 
   it('nothing the denied callers sent was written', async () => {
