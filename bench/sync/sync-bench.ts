@@ -192,19 +192,18 @@ async function scenario(name: string, nodes: Node[], api: Api, sdkKey: string, d
     const latencies = times.filter((t) => typeof t === 'number' && Number.isFinite(t)).map((t) => t - sentAt);
     if (latencies.length < CLIENTS)
       process.stdout.write(`  ${name}: change ${round + 1}: ${CLIENTS - latencies.length} clients did not apply it\n`);
-    // ACKs are written by the control plane after the socket message: wait until they stop coming in.
+    // ACKs are written by the control plane in batches after the socket message: wait until all are in, or until
+    // the count has not moved for a second (a busy database can take longer than one poll to write a batch).
     let acks = -1;
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0, unchanged = 0; i < 100 && unchanged < 10; i++) {
       const { rows } = await adminQuery(
         `SELECT count(*)::int AS n FROM sdk_instances WHERE service = 'bench' AND applied_revision >= ${written.revision}`,
         databaseUrl,
       );
       const n = (rows[0] as { n: number }).n;
-      if (n === acks || n === CLIENTS) {
-        acks = n;
-        break;
-      }
+      unchanged = n === acks ? unchanged + 1 : 0;
       acks = n;
+      if (n === CLIENTS) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     rounds.push({ latencies, acks });
