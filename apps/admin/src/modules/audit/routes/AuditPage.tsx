@@ -91,7 +91,7 @@ export function AuditPage() {
         />
         <TextInput
           label="Action"
-          placeholder="breaker.update"
+          placeholder="breaker_config.updated"
           value={filters.action}
           onChange={(e) => setFilters({ action: e.currentTarget.value })}
         />
